@@ -1,0 +1,57 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
+import { pageTitle } from "../components/page-title";
+import { LIMITS, RegisterSchema } from "../domain/account-rules";
+import { actorFrom } from "../http/auth.server";
+import { serialiseSessionToken } from "../http/cookies.server";
+import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
+import { registerResident } from "../services/accounts.server";
+import { signIn } from "../services/sign-in.server";
+
+export const meta = () => pageTitle("Create an account");
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.currentUser) throw redirect("/account");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context, RegisterSchema);
+  if (!form.ok) return formErrors(form.errors, form.values);
+  try {
+    await registerResident(context.db, form.data, actorFrom(context));
+    const session = await signIn(context.db, { email: form.data.email, password: form.data.password }, { ip: context.clientIp });
+    return redirect("/account?welcome=1", { headers: { "Set-Cookie": await serialiseSessionToken(request, session.sessionToken) } });
+  } catch (error) {
+    return domainErrorToForm(error, form.values);
+  }
+}
+
+export default function Register() {
+  const data = useActionData<typeof action>();
+  const errors = data?.errors;
+  const values = data?.values ?? {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Create an account</h1>
+        <p className="govuk-body">
+          Already have an account?{" "}
+          <Link className="govuk-link" to="/sign-in">
+            Sign in
+          </Link>
+          .
+        </p>
+        <PostForm>
+          <TextField name="name" label="Full name" autoComplete="name" spellCheck={false} defaultValue={values.name} errors={errors} maxLength={LIMITS.nameChars} />
+          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values.email} errors={errors} hint="You will use this to sign in" />
+          <TextField name="password" label="Password" type="password" autoComplete="new-password" errors={errors} hint={`Must be ${LIMITS.passwordMinChars} characters or more. A few words together is easy to remember.`} />
+          <TextField name="area" label="Area you live in (optional)" autoComplete="address-level2" defaultValue={values.area} errors={errors} hint="For example, Riverside. Some budget rounds are only for people in one area." widthClass="govuk-!-width-one-half" />
+          <SubmitButton>Create account</SubmitButton>
+        </PostForm>
+      </div>
+    </div>
+  );
+}

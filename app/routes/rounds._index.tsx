@@ -1,0 +1,33 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { pageTitle } from "../components/page-title";
+import { formatPounds } from "../domain/format";
+import { listRounds } from "../services/rounds.server";
+
+export const meta = () => pageTitle("Budget rounds");
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const rounds = await listRounds(context.db);
+  return json({ rounds: rounds.map((r) => ({ ...r, budget: formatPounds(r.budgetMinor) })) });
+}
+
+export default function Rounds() {
+  const { rounds } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="govuk-heading-l">Budget rounds</h1>
+      {rounds.length === 0 ? <p className="govuk-body">There are no budget rounds yet.</p> : null}
+      <ul className="govuk-list">
+        {rounds.map((round) => (
+          <li key={round.slug} className="govuk-!-margin-bottom-6">
+            <h2 className="govuk-heading-m govuk-!-margin-bottom-1">{round.title}</h2>
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              Run by {round.organisationName}. Budget: {round.budget}. Stage: <strong className="govuk-tag govuk-tag--grey">{round.phase}</strong>
+            </p>
+            <p className="govuk-body">{round.description}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

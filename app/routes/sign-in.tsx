@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
+import { pageTitle } from "../components/page-title";
+import { SignInSchema } from "../domain/account-rules";
+import { CHANGE_PASSWORD_PATH, safeRedirectPath } from "../http/auth.server";
+import { serialiseSessionToken } from "../http/cookies.server";
+import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
+import { signIn } from "../services/sign-in.server";
+
+export const meta = () => pageTitle("Sign in");
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.currentUser) throw redirect("/account");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  const form = await readForm(request, context, SignInSchema);
+  if (!form.ok) return formErrors(form.errors, form.values);
+  try {
+    const result = await signIn(context.db, form.data, { ip: context.clientIp });
+    return redirect(result.mustChangePassword ? CHANGE_PASSWORD_PATH : redirectTo, {
+      headers: { "Set-Cookie": await serialiseSessionToken(request, result.sessionToken) },
+    });
+  } catch (error) {
+    return domainErrorToForm(error, form.values);
+  }
+}
+
+export default function SignIn() {
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = data?.errors;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {params.get("reset") === "1" ? (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="reset-done-title">
+            <div className="govuk-notification-banner__header">
+              <h2 className="govuk-notification-banner__title" id="reset-done-title">
+                Success
+              </h2>
+            </div>
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">Your password has been set. Sign in with your new password.</p>
+            </div>
+          </div>
+        ) : null}
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <PostForm>
+          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={data?.values?.email} errors={errors} />
+          <TextField name="password" label="Password" type="password" autoComplete="current-password" errors={errors} />
+          <SubmitButton>Sign in</SubmitButton>
+        </PostForm>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            I have forgotten my password
+          </Link>
+        </p>
+        <p className="govuk-body">
+          No account yet?{" "}
+          <Link className="govuk-link" to="/register">
+            Create an account
+          </Link>
+          . If you are not online, a timebank coordinator or council officer can open one for you.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// The Kysely `Database` type: one interface per table. Column types follow the value
+// policy in db/client.ts (int8 -> bigint, numeric -> string, date -> "YYYY-MM-DD").
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { LedgerTables } from "./schema-ledger.js";
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+export type OrganisationKind = "council" | "hostel" | "community_centre";
+export type Role = "resident" | "coordinator" | "officer" | "moderator" | "admin";
+export type OneTimeTokenPurpose = "password_reset" | "account_setup";
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  created_at: CreatedAt;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  /** Lower-cased, trimmed email; unique. */
+  email_normalised: string;
+  area: string | null;
+  password_hash: string | null;
+  must_change_password: Generated<boolean>;
+  large_print: Generated<boolean>;
+  created_by_user_id: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  organisation_id: number | null;
+  granted_by_user_id: number | null;
+  granted_at: CreatedAt;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, never>;
+  ip: string | null;
+}
+
+export interface OneTimeTokenTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: OneTimeTokenPurpose;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, never>;
+  used_at: ColumnType<Date | null, never, Date | string>;
+}
+
+export interface SignInAttemptTable {
+  id: Generated<number>;
+  email_normalised: string;
+  ip: string;
+  succeeded: boolean;
+  at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  id: Generated<bigint>;
+  at: CreatedAt;
+  actor_user_id: number | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  details: Json;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface BudgetRoundTable {
+  id: Generated<number>;
+  organisation_id: number;
+  slug: string;
+  title: string;
+  description: string;
+  area: string | null;
+  budget_minor: ColumnType<bigint, bigint | string, bigint | string>;
+  phase: string;
+  created_at: CreatedAt;
+}
+
+export interface Database extends LedgerTables {
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  one_time_token: OneTimeTokenTable;
+  sign_in_attempt: SignInAttemptTable;
+  audit_event: AuditEventTable;
+  outbox_message: OutboxMessageTable;
+  budget_round: BudgetRoundTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type UserRole = Selectable<UserRoleTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
+export type BudgetRound = Selectable<BudgetRoundTable>;

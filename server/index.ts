@@ -1,0 +1,120 @@
+// One http server: express serves static files and /healthz, Remix renders every page,
+// and the live hub upgrades /live to a websocket. The database is created once, here.
+import "../app/context.js";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createDb, dbOptionsFromEnv } from "../db/client.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { isEmpty, seedDemo } from "../db/seed.js";
+import { initCookies, readCsrfToken, readSessionToken, serialiseCsrfToken } from "../app/http/cookies.server.js";
+import { printOutbox } from "../app/services/outbox.server.js";
+import { userForSessionToken } from "../app/services/sessions.server.js";
+import { newToken } from "../app/services/tokens.server.js";
+import { readConfig } from "./config.js";
+import { LiveHub } from "./live.js";
+import { securityHeaders } from "./security.js";
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const OUTBOX_POLL_MS = 2_000;
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.isProduction && !process.env.SESSION_SECRET) {
+    console.warn("[potluck] SESSION_SECRET is not set: using the development secret. Never do this in production.");
+  }
+  initCookies(config.sessionSecret);
+
+  const dbOptions = dbOptionsFromEnv();
+  const handle = await createDb(dbOptions);
+  console.log(`[potluck] database: ${handle.driver === "pg" ? "PostgreSQL" : `embedded PGlite (${dbOptions.dataDir})`}`);
+  await migrateToLatest(handle.db);
+  const shouldSeed = config.demoSeed === "on" || (config.demoSeed === "auto" && handle.driver === "pglite");
+  if (shouldSeed && (await isEmpty(handle.db))) {
+    const seeded = await seedDemo(handle.db);
+    console.log(`[potluck] seeded the demo: ${seeded.people} people (sign-ins in README.md)`);
+  }
+
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", config.trustProxy);
+  app.use(securityHeaders);
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.get("/healthz", async (_req, res) => {
+    const ok = await handle.ping();
+    res.status(ok ? 200 : 503).type("text/plain").send(ok ? "ok" : "database unavailable");
+  });
+
+  const live = new LiveHub(handle, { coalesceMs: config.liveCoalesceMs });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: async (req, res): Promise<AppLoadContext> => {
+        const cookieHeader = req.headers.cookie ?? null;
+        let csrfToken = await readCsrfToken(cookieHeader);
+        if (!csrfToken) {
+          csrfToken = newToken(24);
+          res.append("Set-Cookie", await serialiseCsrfToken(req.secure, csrfToken));
+        }
+        const sessionToken = await readSessionToken(cookieHeader);
+        const currentUser = sessionToken ? await userForSessionToken(handle.db, sessionToken) : null;
+        return {
+          db: handle.db,
+          live,
+          config: { isProduction: config.isProduction, appUrl: config.appUrl, logOutbox: config.logOutbox },
+          cspNonce: String(res.locals.cspNonce),
+          csrfToken,
+          clientIp: req.ip ?? "unknown",
+          currentUser,
+          sessionToken: currentUser ? sessionToken : null,
+        };
+      },
+    }),
+  );
+
+  const server = http.createServer(app);
+  await live.start(server);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  console.log(`[potluck] listening on http://localhost:${config.port}`);
+
+  const outboxTimer = config.logOutbox
+    ? setInterval(() => void printOutbox(handle.db, (line) => console.log(line)).catch(() => undefined), OUTBOX_POLL_MS)
+    : null;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[potluck] ${signal}: shutting down`);
+    const force = setTimeout(() => {
+      console.error("[potluck] shutdown took too long; exiting");
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    if (outboxTimer) clearInterval(outboxTimer);
+    await live.close();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await handle.close();
+    console.log("[potluck] stopped");
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("[potluck] failed to start:", error instanceof Error ? error.message : error);
+  // Nothing is serving yet, so an immediate exit loses nothing.
+  process.exit(1);
+});
