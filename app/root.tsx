@@ -93,8 +93,8 @@ export function ErrorBoundary() {
         </>
       );
     } else if (error.status === 403) {
-      title = "You do not have permission to see this page";
-      body = <p className="govuk-body">{message ?? "Ask an administrator if you think you should have access."}</p>;
+      title = message ?? "You do not have permission to see this page";
+      body = <p className="govuk-body">If you think you should have access, ask an administrator.</p>;
     } else if (error.status < 500) {
       title = "There is a problem with your request";
       body = <p className="govuk-body">{message ?? "Go back and try again."}</p>;

@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createDb, dbOptionsFromEnv } from "../db/client.js";
+import { acquireLock } from "../db/data-dir-lock.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { isEmpty, seedDemo } from "../db/seed.js";
 import { initCookies, readCsrfToken, readSessionToken, serialiseCsrfToken } from "../app/http/cookies.server.js";
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   initCookies(config.sessionSecret);
 
   const dbOptions = dbOptionsFromEnv();
+  const releaseLock = dbOptions.databaseUrl ? () => undefined : acquireLock(dbOptions.dataDir ?? "./data");
   const handle = await createDb(dbOptions);
   console.log(`[potluck] database: ${handle.driver === "pg" ? "PostgreSQL" : `embedded PGlite (${dbOptions.dataDir})`}`);
   await migrateToLatest(handle.db);
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     await handle.close();
+    releaseLock();
     console.log("[potluck] stopped");
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -93,7 +93,8 @@ export default function Person() {
         </tbody>
       </table>
       <h2 className="govuk-heading-m">Give a role</h2>
-      <PostForm>
+      {/* A new key after each change empties the form for the next role. */}
+      <PostForm key={roles.map((r) => r.id).join(",")}>
         <input type="hidden" name="intent" value="grant" />
         <Select name="role" label="Role" errors={errors} options={[{ value: "", label: "Select a role" }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]} />
         <Select

@@ -5,7 +5,7 @@ import { ErrorSummary, PostForm, Radios, SubmitButton, TextField } from "../comp
 import { pageTitle } from "../components/page-title";
 import { CreatePersonSchema, LIMITS } from "../domain/account-rules";
 import { ACCOUNT_CREATOR_ROLES } from "../domain/roles";
-import { requireRole } from "../http/auth.server";
+import { actorFrom, requireRole } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { createAccountForPerson } from "../services/accounts.server";
 
@@ -17,11 +17,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const staff = requireRole(request, context, ACCOUNT_CREATOR_ROLES);
+  requireRole(request, context, ACCOUNT_CREATOR_ROLES);
   const form = await readForm(request, context, CreatePersonSchema);
   if (!form.ok) return formErrors(form.errors, form.values);
   try {
-    const result = await createAccountForPerson(context.db, staff, form.data, { ip: context.clientIp, appUrl: context.config.appUrl });
+    const result = await createAccountForPerson(context.db, actorFrom(context), form.data, { appUrl: context.config.appUrl });
     return json({
       created: {
         name: form.data.name,

@@ -79,11 +79,14 @@ export type PersonAccountResult =
 /** A coordinator, officer or admin opens an account for someone who is not online. */
 export async function createAccountForPerson(
   db: Kysely<Database>,
-  staff: CurrentUser,
+  actor: Actor,
   input: CreatePersonInput,
-  context: { ip: string | null; appUrl: string },
+  context: { appUrl: string },
 ): Promise<PersonAccountResult> {
-  if (!canCreateAccountsForOthers(staff.roles)) throw new DomainError("forbidden", { status: 403 });
+  const staff = actor.user;
+  if (!actor.system && !(staff && canCreateAccountsForOthers(staff.roles))) throw new DomainError("forbidden", { status: 403 });
+  const staffId = staff?.id ?? null;
+  const openedBy = staff?.name ?? "The Potluck administrator";
   await assertEmailFree(db, input.email);
   const temporaryPassword = input.method === "temporary_password" ? generateTemporaryPassword() : null;
   const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
@@ -95,22 +98,22 @@ export async function createAccountForPerson(
       area: input.area ?? null,
       passwordHash,
       mustChangePassword: temporaryPassword !== null,
-      createdBy: staff.id,
+      createdBy: staffId,
     });
     await recordAudit(trx, {
-      actorUserId: staff.id,
+      actorUserId: staffId,
       action: "account.created_by_staff",
       subjectType: "user",
       subjectId: userId,
-      ip: context.ip,
-      details: { method: input.method },
+      ip: actor.ip,
+      details: { method: input.method, via: actor.system ? "command line" : "web" },
     });
     if (temporaryPassword) return { userId, method: "temporary_password" as const, temporaryPassword };
     const setupToken = await issueToken(trx, userId, "account_setup");
     await queueMessage(trx, {
       to: input.email,
       subject: "Set up your Potluck account",
-      bodyText: `${staff.name} has opened a Potluck account for you.\n\nChoose your password here (the link works once, for 7 days):\n${context.appUrl}/setup/${setupToken}\n`,
+      bodyText: `${openedBy} has opened a Potluck account for you.\n\nChoose your password here (the link works once, for 7 days):\n${context.appUrl}/setup/${setupToken}\n`,
     });
     return { userId, method: "setup_link" as const, setupToken };
   });

@@ -15,4 +15,6 @@ export interface CurrentUser {
 export interface Actor {
   user: CurrentUser | null;
   ip: string | null;
+  /** True for the operator's command line on the server itself, which acts as the system. */
+  system?: boolean;
 }

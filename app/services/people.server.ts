@@ -14,6 +14,13 @@ function requireAdmin(actor: CurrentUser | null): asserts actor is CurrentUser {
   if (!actor || !canAssignRoles(actor.roles)) throw new DomainError("forbidden", { status: 403 });
 }
 
+/** Role changes come from an administrator, or from the operator's command line. */
+function requireRoleManager(actor: Actor): number | null {
+  if (actor.system) return null;
+  requireAdmin(actor.user);
+  return actor.user.id;
+}
+
 export async function listPeople(
   db: Kysely<Database>,
   actor: CurrentUser | null,
@@ -69,8 +76,7 @@ export async function grantRole(
   actor: Actor,
   input: { userId: number; role: string; organisationId: number | null },
 ): Promise<void> {
-  requireAdmin(actor.user);
-  const admin = actor.user;
+  const adminId = requireRoleManager(actor);
   if (!isRole(input.role)) throw new DomainError("unknown_role", { field: "role", values: { role: input.role } });
   const role: Role = input.role;
   await db.transaction().execute(async (trx) => {
@@ -91,26 +97,25 @@ export async function grantRole(
     try {
       await trx
         .insertInto("user_role")
-        .values({ user_id: input.userId, role, organisation_id: input.organisationId, granted_by_user_id: admin.id })
+        .values({ user_id: input.userId, role, organisation_id: input.organisationId, granted_by_user_id: adminId })
         .execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError("role_already_held", { field: "role" });
       throw error;
     }
     await recordAudit(trx, {
-      actorUserId: admin.id,
+      actorUserId: adminId,
       action: "role.granted",
       subjectType: "user",
       subjectId: input.userId,
       ip: actor.ip,
-      details: { role, organisationId: input.organisationId },
+      details: { role, organisationId: input.organisationId, via: actor.system ? "command line" : "web" },
     });
   });
 }
 
 export async function revokeRole(db: Kysely<Database>, actor: Actor, input: { userId: number; roleId: number }): Promise<void> {
-  requireAdmin(actor.user);
-  const admin = actor.user;
+  const adminId = requireRoleManager(actor);
   await db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom("user_role")
@@ -125,12 +130,12 @@ export async function revokeRole(db: Kysely<Database>, actor: Actor, input: { us
       if (Number(admins.n) === 0) throw new DomainError("last_admin", { status: 409 });
     }
     await recordAudit(trx, {
-      actorUserId: admin.id,
+      actorUserId: adminId,
       action: "role.revoked",
       subjectType: "user",
       subjectId: input.userId,
       ip: actor.ip,
-      details: { role: removed.role, organisationId: removed.organisation_id },
+      details: { role: removed.role, organisationId: removed.organisation_id, via: actor.system ? "command line" : "web" },
     });
   });
 }

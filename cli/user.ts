@@ -1,0 +1,87 @@
+// `potluck user create` and `potluck user set-role`: the operator acting as the system.
+import { CreatePersonSchema } from "../app/domain/account-rules.js";
+import { isDomainError } from "../app/domain/errors.js";
+import { messageFor } from "../app/domain/messages.js";
+import { isRole, ROLES } from "../app/domain/roles.js";
+import { createAccountForPerson } from "../app/services/accounts.server.js";
+import type { Actor } from "../app/services/current-user.js";
+import { grantRole } from "../app/services/people.server.js";
+import { optionalFlag, parseArgs, requiredFlag, UsageError } from "./args.js";
+import type { CliIo } from "./io.js";
+
+const SYSTEM: Actor = { user: null, ip: null, system: true };
+
+export const USER_HELP = `potluck user create --name NAME --email EMAIL [--area AREA] [--role ROLE --organisation SLUG] [--temporary-password]
+    Opens an account. Prints a one-time set-up link, or with --temporary-password a password
+    that must be changed at first sign-in.
+potluck user set-role --email EMAIL --role ROLE [--organisation SLUG]
+    Gives a person a role (${ROLES.join(", ")}). Staff roles need the organisation's slug.`;
+
+export async function userCommand(args: string[], io: CliIo & { appUrl: string }): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === "create") return createUser(rest, io);
+  if (sub === "set-role") return setRole(rest, io);
+  throw new UsageError(`unknown user command "${sub ?? ""}"; use "user create" or "user set-role"`);
+}
+
+async function organisationIdFor(io: CliIo, slug: string | undefined): Promise<number | null> {
+  if (!slug) return null;
+  const organisation = await io.db.selectFrom("organisation").select("id").where("slug", "=", slug).executeTakeFirst();
+  if (!organisation) throw new UsageError(`no organisation has the slug "${slug}"`);
+  return organisation.id;
+}
+
+async function createUser(args: string[], io: CliIo & { appUrl: string }): Promise<number> {
+  const parsed = parseArgs(args, { valueFlags: ["name", "email", "area", "role", "organisation"], booleanFlags: ["temporary-password"] });
+  const form = CreatePersonSchema.safeParse({
+    name: requiredFlag(parsed, "name"),
+    email: requiredFlag(parsed, "email"),
+    area: optionalFlag(parsed, "area") ?? "",
+    method: parsed.flags.has("temporary-password") ? "temporary_password" : "setup_link",
+  });
+  if (!form.success) throw new UsageError(form.error.issues.map((issue) => issue.message).join("; "));
+  const role = optionalFlag(parsed, "role");
+  if (role !== undefined && !isRole(role)) throw new UsageError(`unknown role "${role}"; roles are ${ROLES.join(", ")}`);
+  const organisationId = await organisationIdFor(io, optionalFlag(parsed, "organisation"));
+  try {
+    const result = await createAccountForPerson(io.db, SYSTEM, form.data, { appUrl: io.appUrl });
+    if (role && role !== "resident") await grantRole(io.db, SYSTEM, { userId: result.userId, role, organisationId });
+    io.stdout(`Created user ${result.userId} (${form.data.email}).`);
+    io.stdout(
+      result.method === "temporary_password"
+        ? `Temporary password (must be changed at first sign-in): ${result.temporaryPassword}`
+        : `Set-up link (works once, for 7 days): ${io.appUrl}/setup/${result.setupToken}`,
+    );
+    return 0;
+  } catch (error) {
+    if (isDomainError(error)) {
+      io.stderr(`potluck: ${messageFor(error)}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function setRole(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, { valueFlags: ["email", "role", "organisation"], booleanFlags: [] });
+  const email = requiredFlag(parsed, "email").trim().toLowerCase();
+  const role = requiredFlag(parsed, "role");
+  if (!isRole(role)) throw new UsageError(`unknown role "${role}"; roles are ${ROLES.join(", ")}`);
+  const organisationId = await organisationIdFor(io, optionalFlag(parsed, "organisation"));
+  const user = await io.db.selectFrom("app_user").select("id").where("email_normalised", "=", email).executeTakeFirst();
+  if (!user) {
+    io.stderr(`potluck: no account has the email address ${email}`);
+    return 1;
+  }
+  try {
+    await grantRole(io.db, SYSTEM, { userId: user.id, role, organisationId });
+  } catch (error) {
+    if (isDomainError(error)) {
+      io.stderr(`potluck: ${messageFor(error)}`);
+      return 1;
+    }
+    throw error;
+  }
+  io.stdout(`${email} now has the role ${role}.`);
+  return 0;
+}
