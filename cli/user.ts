@@ -17,6 +17,23 @@ export const USER_HELP = `potluck user create --name NAME --email EMAIL [--area 
 potluck user set-role --email EMAIL --role ROLE [--organisation SLUG]
     Gives a person a role (${ROLES.join(", ")}). Staff roles need the organisation's slug.`;
 
+const USER_FLAGS = {
+  create: { valueFlags: ["name", "email", "area", "role", "organisation"], booleanFlags: ["temporary-password"] },
+  "set-role": { valueFlags: ["email", "role", "organisation"], booleanFlags: [] },
+} as const;
+
+/** Checks the arguments before any database is opened, so a typo fails fast with exit 2. */
+export function checkUserArgs(args: string[]): void {
+  const [sub, ...rest] = args;
+  if (sub !== "create" && sub !== "set-role") {
+    throw new UsageError(`unknown user command "${sub ?? ""}"; use "user create" or "user set-role"`);
+  }
+  const parsed = parseArgs(rest, USER_FLAGS[sub]);
+  for (const name of sub === "create" ? ["name", "email"] : ["email", "role"]) requiredFlag(parsed, name);
+  const role = optionalFlag(parsed, "role");
+  if (role !== undefined && !isRole(role)) throw new UsageError(`unknown role "${role}"; roles are ${ROLES.join(", ")}`);
+}
+
 export async function userCommand(args: string[], io: CliIo & { appUrl: string }): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "create") return createUser(rest, io);
@@ -32,7 +49,7 @@ async function organisationIdFor(io: CliIo, slug: string | undefined): Promise<n
 }
 
 async function createUser(args: string[], io: CliIo & { appUrl: string }): Promise<number> {
-  const parsed = parseArgs(args, { valueFlags: ["name", "email", "area", "role", "organisation"], booleanFlags: ["temporary-password"] });
+  const parsed = parseArgs(args, USER_FLAGS.create);
   const form = CreatePersonSchema.safeParse({
     name: requiredFlag(parsed, "name"),
     email: requiredFlag(parsed, "email"),
@@ -63,7 +80,7 @@ async function createUser(args: string[], io: CliIo & { appUrl: string }): Promi
 }
 
 async function setRole(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { valueFlags: ["email", "role", "organisation"], booleanFlags: [] });
+  const parsed = parseArgs(args, USER_FLAGS["set-role"]);
   const email = requiredFlag(parsed, "email").trim().toLowerCase();
   const role = requiredFlag(parsed, "role");
   if (!isRole(role)) throw new UsageError(`unknown role "${role}"; roles are ${ROLES.join(", ")}`);
