@@ -100,9 +100,9 @@ function createPgDb(databaseUrl: string, poolMax: number): DbHandle {
 }
 
 async function createPgliteDb(dataDir: string): Promise<DbHandle> {
-  const pglite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir, {
-    parsers: pgliteParsers,
-  });
+  // Always pass the directory as a string ("memory://" included): PGlite.create(undefined, options)
+  // silently ignores the options, and with them the value policy above.
+  const pglite = await PGlite.create(dataDir, { parsers: pgliteParsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

@@ -2,6 +2,8 @@
 // policy in db/client.ts (int8 -> bigint, numeric -> string, date -> "YYYY-MM-DD").
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { LedgerTables } from "./schema-ledger.js";
+import type { BallotType, CountingRule, Phase, RoundTables } from "./schema-rounds.js";
+import type { TimebankTables } from "./schema-timebank.js";
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json = ColumnType<unknown, string, string>;
@@ -97,11 +99,32 @@ export interface BudgetRoundTable {
   description: string;
   area: string | null;
   budget_minor: ColumnType<bigint, bigint | string, bigint | string>;
-  phase: string;
+  phase: ColumnType<Phase, Phase | undefined, Phase>;
   created_at: CreatedAt;
+  theme: string | null;
+  proposals_open_at: Date | null;
+  review_starts_at: Date | null;
+  voting_opens_at: Date | null;
+  voting_closes_at: Date | null;
+  results_at: Date | null;
+  ballot_type: ColumnType<BallotType, BallotType | undefined, BallotType>;
+  min_choices: ColumnType<number, number | undefined, number>;
+  max_choices: ColumnType<number, number | undefined, number>;
+  points_total: ColumnType<number, number | undefined, number>;
+  counting_rule: ColumnType<CountingRule, CountingRule | undefined, CountingRule>;
+  tie_break_seed: ColumnType<string, string | undefined, string>;
+  live_counts: ColumnType<"public" | "hidden", "public" | "hidden" | undefined, "public" | "hidden">;
+  allow_account_votes: ColumnType<boolean, boolean | undefined, boolean>;
+  allow_code_votes: ColumnType<boolean, boolean | undefined, boolean>;
+  allow_paper_votes: ColumnType<boolean, boolean | undefined, boolean>;
+  area_only: ColumnType<boolean, boolean | undefined, boolean>;
+  frozen_rules: Json | null;
+  frozen_rules_hash: string | null;
+  frozen_at: Date | null;
+  created_by_user_id: number | null;
 }
 
-export interface Database extends LedgerTables {
+export interface Database extends LedgerTables, RoundTables, TimebankTables {
   organisation: OrganisationTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

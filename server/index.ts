@@ -14,6 +14,8 @@ import { isEmpty, seedDemo } from "../db/seed.js";
 import { initCookies, readCsrfToken, readSessionToken, serialiseCsrfToken } from "../app/http/cookies.server.js";
 import { printOutbox } from "../app/services/outbox.server.js";
 import { userForSessionToken } from "../app/services/sessions.server.js";
+import { advanceDueRounds } from "../app/services/rounds/rounds.server.js";
+import { audienceFor, roundTally, type TallyAudience } from "../app/services/rounds/tally.server.js";
 import { newToken } from "../app/services/tokens.server.js";
 import { readConfig } from "./config.js";
 import { LiveHub } from "./live.js";
@@ -21,6 +23,7 @@ import { securityHeaders } from "./security.js";
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const OUTBOX_POLL_MS = 2_000;
+const ROUND_SCHEDULE_MS = 30_000;
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -54,6 +57,18 @@ async function main(): Promise<void> {
   });
 
   const live = new LiveHub(handle, { coalesceMs: config.liveCoalesceMs });
+  live.provide("round:", {
+    async audienceOf(channel, request) {
+      const roundId = Number(channel.slice("round:".length));
+      if (!Number.isSafeInteger(roundId)) return null;
+      const round = await handle.db.selectFrom("budget_round").select("organisation_id").where("id", "=", roundId).executeTakeFirst();
+      if (!round) return null;
+      const token = await readSessionToken(request.headers.cookie ?? null);
+      const user = token ? await userForSessionToken(handle.db, token) : null;
+      return audienceFor(user, round.organisation_id);
+    },
+    snapshot: (channel, audience) => roundTally(handle.db, Number(channel.slice("round:".length)), audience as TallyAudience),
+  });
 
   app.all(
     "*",
@@ -88,6 +103,9 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   console.log(`[potluck] listening on http://localhost:${config.port}`);
 
+  // Rounds move on by themselves when the date set for a stage arrives.
+  const scheduleTimer = setInterval(() => void advanceDueRounds(handle.db).catch((error: Error) => console.error("[rounds] schedule:", error.message)), ROUND_SCHEDULE_MS);
+
   const outboxTimer = config.logOutbox
     ? setInterval(() => void printOutbox(handle.db, (line) => console.log(line)).catch(() => undefined), OUTBOX_POLL_MS)
     : null;
@@ -103,6 +121,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
     if (outboxTimer) clearInterval(outboxTimer);
+    clearInterval(scheduleTimer);
     await live.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

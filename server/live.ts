@@ -16,32 +16,56 @@ const MAX_MESSAGE_BYTES = 1024;
 const SLOW_CLIENT_BUFFER_BYTES = 256 * 1024;
 const NOTIFY_PAYLOAD_MAX_BYTES = 7000;
 
+/** Browsers send cookies with websocket upgrades from any site; only our own pages may connect. */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser: no ambient cookies to abuse
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 export interface Subscriber {
   socket: WebSocket;
   request: IncomingMessage;
 }
 
-/** Builds the message a subscriber receives for a channel, or null to send nothing. */
-export type SnapshotProvider = (channel: string, subscriber: Subscriber, lastPayload: unknown) => Promise<unknown | null>;
+/**
+ * How a family of channels (e.g. "round:") is served: which audience a subscriber belongs to
+ * (null refuses the subscription), and the state an audience sees. A snapshot is built once
+ * per audience per push, however many browsers watch.
+ */
+export interface ChannelProvider {
+  audienceOf(channel: string, request: IncomingMessage): Promise<string | null>;
+  snapshot(channel: string, audience: string): Promise<unknown>;
+}
 
 export interface LiveHubOptions {
   coalesceMs: number;
 }
 
+export interface LiveStats {
+  pushes: number;
+  snapshots: number;
+  skippedSlow: number;
+}
+
 export class LiveHub {
-  private readonly subscriptions = new Map<string, Set<Subscriber>>();
-  private readonly pending = new Map<string, unknown>();
+  /** channel -> subscriber -> audience */
+  private readonly subscriptions = new Map<string, Map<Subscriber, string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly providers: { prefix: string; provide: SnapshotProvider }[] = [];
+  private readonly providers: { prefix: string; provider: ChannelProvider }[] = [];
   private wss: WebSocketServer | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
+  readonly stats: LiveStats = { pushes: 0, snapshots: 0, skippedSlow: 0 };
 
   constructor(private readonly handle: DbHandle, private readonly options: LiveHubOptions) {}
 
-  /** Registers how the state of channels starting with `prefix` is built. */
-  provide(prefix: string, provide: SnapshotProvider): void {
-    this.providers.push({ prefix, provide });
+  provide(prefix: string, provider: ChannelProvider): void {
+    this.providers.push({ prefix, provider });
   }
 
   async start(server: HttpServer): Promise<void> {
@@ -49,7 +73,7 @@ export class LiveHub {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
     server.on("upgrade", (request, socket, head) => {
       const path = (request.url ?? "").split("?")[0];
-      if (path !== LIVE_PATH || this.closed) {
+      if (path !== LIVE_PATH || this.closed || !sameOrigin(request)) {
         socket.destroy();
         return;
       }
@@ -72,34 +96,14 @@ export class LiveHub {
     return total;
   }
 
+  private providerFor(channel: string): ChannelProvider | undefined {
+    return this.providers.find((p) => channel.startsWith(p.prefix))?.provider;
+  }
+
   private accept(ws: WebSocket, request: IncomingMessage): void {
     const subscriber: Subscriber = { socket: ws, request };
     const mine = new Set<string>();
-    ws.on("message", (data) => {
-      let message: unknown;
-      try {
-        message = JSON.parse(String(data));
-      } catch {
-        ws.send(JSON.stringify({ error: "Messages must be JSON" }));
-        return;
-      }
-      const channel = (message as { subscribe?: unknown }).subscribe;
-      if (typeof channel !== "string" || !CHANNEL_PATTERN.test(channel)) {
-        ws.send(JSON.stringify({ error: "Send {\"subscribe\": \"<channel>\"}" }));
-        return;
-      }
-      if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
-        ws.send(JSON.stringify({ error: "Too many subscriptions" }));
-        return;
-      }
-      mine.add(channel);
-      let set = this.subscriptions.get(channel);
-      if (!set) this.subscriptions.set(channel, (set = new Set()));
-      set.add(subscriber);
-      ws.send(JSON.stringify({ subscribed: channel }));
-      // Send the current state straight away, so a page is never stale after connecting.
-      void this.sendTo(channel, subscriber, this.pending.get(channel) ?? null);
-    });
+    ws.on("message", (data) => void this.onMessage(subscriber, mine, String(data)));
     ws.on("close", () => {
       for (const channel of mine) {
         const set = this.subscriptions.get(channel);
@@ -110,8 +114,46 @@ export class LiveHub {
     ws.on("error", () => ws.terminate());
   }
 
+  private async onMessage(subscriber: Subscriber, mine: Set<string>, text: string): Promise<void> {
+    const ws = subscriber.socket;
+    let channel: unknown;
+    try {
+      channel = (JSON.parse(text) as { subscribe?: unknown }).subscribe;
+    } catch {
+      ws.send(JSON.stringify({ error: "Messages must be JSON" }));
+      return;
+    }
+    const provider = typeof channel === "string" && CHANNEL_PATTERN.test(channel) ? this.providerFor(channel) : undefined;
+    if (typeof channel !== "string" || !provider) {
+      ws.send(JSON.stringify({ error: 'Send {"subscribe": "<channel>"} with a known channel' }));
+      return;
+    }
+    if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+      ws.send(JSON.stringify({ error: "Too many subscriptions" }));
+      return;
+    }
+    let audience: string | null;
+    try {
+      audience = await provider.audienceOf(channel, subscriber.request);
+    } catch {
+      audience = null;
+    }
+    if (audience === null) {
+      ws.send(JSON.stringify({ error: "You cannot follow this channel" }));
+      return;
+    }
+    mine.add(channel);
+    let subscribers = this.subscriptions.get(channel);
+    if (!subscribers) this.subscriptions.set(channel, (subscribers = new Map()));
+    subscribers.set(subscriber, audience);
+    ws.send(JSON.stringify({ subscribed: channel }));
+    // The current state straight away, so a page is never stale after connecting.
+    const state = await this.snapshotFor(provider, channel, audience);
+    if (state !== null) this.send(subscriber, JSON.stringify({ channel, state }));
+  }
+
   private onNotify(raw: string): void {
-    let parsed: { channel?: unknown; payload?: unknown };
+    let parsed: { channel?: unknown };
     try {
       parsed = JSON.parse(raw) as typeof parsed;
     } catch {
@@ -119,8 +161,7 @@ export class LiveHub {
     }
     if (typeof parsed.channel !== "string") return;
     const channel = parsed.channel;
-    this.pending.set(channel, parsed.payload);
-    if (this.timers.has(channel) || this.closed) return;
+    if (this.timers.has(channel) || this.closed || !this.subscriptions.has(channel)) return;
     this.timers.set(
       channel,
       setTimeout(() => {
@@ -130,26 +171,44 @@ export class LiveHub {
     );
   }
 
-  private async flush(channel: string): Promise<void> {
-    const subscribers = this.subscriptions.get(channel);
-    const payload = this.pending.get(channel);
-    if (!subscribers) return;
-    await Promise.all([...subscribers].map((subscriber) => this.sendTo(channel, subscriber, payload)));
-  }
-
-  private async sendTo(channel: string, subscriber: Subscriber, payload: unknown): Promise<void> {
-    const { socket } = subscriber;
-    if (socket.readyState !== socket.OPEN || socket.bufferedAmount > SLOW_CLIENT_BUFFER_BYTES) return;
-    const provider = this.providers.find((p) => channel.startsWith(p.prefix));
-    let state: unknown = payload;
+  private async snapshotFor(provider: ChannelProvider, channel: string, audience: string): Promise<unknown | null> {
     try {
-      if (provider) state = await provider.provide(channel, subscriber, payload);
+      this.stats.snapshots++;
+      return await provider.snapshot(channel, audience);
     } catch (error) {
       console.error(`[live] snapshot for ${channel} failed:`, (error as Error).message);
+      return null;
+    }
+  }
+
+  private async flush(channel: string): Promise<void> {
+    const subscribers = this.subscriptions.get(channel);
+    const provider = this.providerFor(channel);
+    if (!subscribers || !provider) return;
+    const byAudience = new Map<string, Subscriber[]>();
+    for (const [subscriber, audience] of subscribers) {
+      const list = byAudience.get(audience) ?? [];
+      list.push(subscriber);
+      byAudience.set(audience, list);
+    }
+    for (const [audience, list] of byAudience) {
+      const state = await this.snapshotFor(provider, channel, audience);
+      if (state === null) continue;
+      const message = JSON.stringify({ channel, state });
+      for (const subscriber of list) this.send(subscriber, message);
+    }
+    this.stats.pushes++;
+  }
+
+  private send(subscriber: Subscriber, message: string): void {
+    const { socket } = subscriber;
+    if (socket.readyState !== socket.OPEN) return;
+    // A slow client is skipped rather than queued: it gets the newest state on the next push.
+    if (socket.bufferedAmount > SLOW_CLIENT_BUFFER_BYTES) {
+      this.stats.skippedSlow++;
       return;
     }
-    if (state === null || state === undefined) return;
-    socket.send(JSON.stringify({ channel, state }));
+    socket.send(message);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,13 @@
 // Words for every DomainError code, in the GOV.UK voice: say what happened and how to fix it.
 import type { DomainError, ErrorValues } from "./errors.js";
+import { ROUND_MESSAGES } from "./messages-rounds.js";
+import { TIMEBANK_MESSAGES } from "./messages-timebank.js";
 
 type MessageFor = (values: ErrorValues) => string;
 
 const MESSAGES: Record<string, MessageFor> = {
+  ...ROUND_MESSAGES,
+  ...TIMEBANK_MESSAGES,
   forbidden: () => "You do not have permission to do that",
   not_found: () => "Page not found",
   csrf_invalid: () => "Your form expired. Go back, refresh the page and try again",

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { formatPounds } from "../domain/format";
-import { listRounds } from "../services/rounds.server";
+import { listRounds } from "../services/rounds/rounds.server";
 
 export const meta = () => pageTitle("Budget rounds");
 

@@ -3,8 +3,12 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_foundation.js";
 import * as m0002 from "./0002_ledger.js";
+import * as m0003 from "./0003_budget_rounds.js";
+import * as m0004 from "./0004_timebank.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_ledger": m0002,
+  "0003_budget_rounds": m0003,
+  "0004_timebank": m0004,
 };
