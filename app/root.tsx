@@ -31,6 +31,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
           largePrint: user.largePrint,
           isAdmin: canAssignRoles(user.roles),
           canCreateAccounts: canCreateAccountsForOthers(user.roles),
+          isOfficer: user.roles.some((r) => r.role === "officer"),
         }
       : null,
   });

@@ -1,5 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { PHASE_LABELS } from "../domain/rounds/phases";
+import type { RootLoaderData } from "../root";
 import { pageTitle } from "../components/page-title";
 import { formatPounds } from "../domain/format";
 import { listRounds } from "../services/rounds/rounds.server";
@@ -8,7 +10,7 @@ export const meta = () => pageTitle("Budget rounds");
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const rounds = await listRounds(context.db);
-  return json({ rounds: rounds.map((r) => ({ ...r, budget: formatPounds(r.budgetMinor) })) });
+  return json({ rounds: rounds.map(({ budgetMinor, ...r }) => ({ ...r, budget: formatPounds(budgetMinor) })) });
 }
 
 export default function Rounds() {
@@ -16,18 +18,31 @@ export default function Rounds() {
   return (
     <>
       <h1 className="govuk-heading-l">Budget rounds</h1>
+      <OfficerLink />
       {rounds.length === 0 ? <p className="govuk-body">There are no budget rounds yet.</p> : null}
       <ul className="govuk-list">
         {rounds.map((round) => (
           <li key={round.slug} className="govuk-!-margin-bottom-6">
-            <h2 className="govuk-heading-m govuk-!-margin-bottom-1">{round.title}</h2>
+            <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
+              <Link className="govuk-link" to={`/rounds/${round.slug}`}>{round.title}</Link>
+            </h2>
             <p className="govuk-body govuk-!-margin-bottom-1">
-              Run by {round.organisationName}. Budget: {round.budget}. Stage: <strong className="govuk-tag govuk-tag--grey">{round.phase}</strong>
+              Run by {round.organisationName}. Budget: {round.budget}. Stage: <strong className="govuk-tag govuk-tag--grey">{PHASE_LABELS[round.phase]}</strong>
             </p>
             <p className="govuk-body">{round.description}</p>
           </li>
         ))}
       </ul>
     </>
+  );
+}
+
+function OfficerLink() {
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  if (!root?.user?.isOfficer) return null;
+  return (
+    <p className="govuk-body">
+      <Link className="govuk-link" to="/rounds/new">Create a budget round</Link>
+    </p>
   );
 }

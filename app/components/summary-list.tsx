@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+
+export function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="govuk-summary-list">
+      {rows.map(([key, value]) => (
+        <div className="govuk-summary-list__row" key={key}>
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function formatDateTime(value: string | Date | null): string {
+  if (!value) return "Not set";
+  return new Date(value).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+}

@@ -1,0 +1,71 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
+import { pageTitle } from "../components/page-title";
+import { TextArea } from "../components/round-form";
+import { ProposalFormSchema } from "../domain/rounds/forms";
+import { actorFrom, requireUser } from "../http/auth.server";
+import { formErrors, readForm } from "../http/forms.server";
+import { pageErrorFrom, roundForPage } from "../http/rounds.server";
+import { submitProposal } from "../services/rounds/proposals.server";
+
+export const meta = () => pageTitle("Make a proposal");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireUser(request, context);
+  const { round } = await roundForPage(context, params.slug);
+  return json({ round: { title: round.title, phase: round.phase, area: round.area } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireUser(request, context);
+  const { round } = await roundForPage(context, params.slug);
+  const form = await readForm(request, context, ProposalFormSchema);
+  if (!form.ok) return formErrors(form.errors, form.values);
+  try {
+    const id = await submitProposal(context.db, actorFrom(context), round.id, {
+      ...form.data,
+      costMinor: form.data.cost,
+      costLines: form.data.costLines,
+      coauthorEmails: form.data.coauthors,
+    });
+    return redirect(`/proposals/${id}?submitted=1`);
+  } catch (error) {
+    return formErrors([pageErrorFrom(error)], form.values);
+  }
+}
+
+export default function NewProposal() {
+  const { round } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const values = data?.values ?? {};
+  const errors = data?.errors;
+  if (round.phase !== "proposals") {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Proposals are closed</h1>
+        <p className="govuk-body">{round.title} is not taking proposals at the moment.</p>
+      </>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{round.title}</span>
+        <h1 className="govuk-heading-l">Make a proposal</h1>
+        <PostForm>
+          <TextField name="title" label="Title" hint="A few words, like New benches in Riverside Park" defaultValue={values.title} errors={errors} maxLength={120} />
+          <TextField name="summary" label="Summary" hint="One sentence that says what it is and who it helps" defaultValue={values.summary} errors={errors} maxLength={300} />
+          <TextArea name="description" label="Description" hint="What would happen, where, and why it matters" values={values} errors={errors} rows={8} />
+          <TextField name="cost" label="Estimated cost in pounds" hint="For example, 12500" defaultValue={values.cost} errors={errors} inputMode="decimal" widthClass="govuk-input--width-10" />
+          <TextArea name="costLines" label="Cost lines (optional)" hint='One line each: what it is, then the amount, like "Benches: 2400". They must add up to the estimated cost.' values={values} errors={errors} rows={4} />
+          <TextField name="area" label="Area (optional)" defaultValue={values.area ?? round.area ?? ""} errors={errors} widthClass="govuk-!-width-one-half" />
+          <TextField name="theme" label="Theme (optional)" hint="For example, Play, Green spaces, Food" defaultValue={values.theme} errors={errors} widthClass="govuk-!-width-one-half" />
+          <TextField name="coauthors" label="Co-authors (optional)" hint="Email addresses of people with accounts who wrote this with you, separated by commas" defaultValue={values.coauthors} errors={errors} />
+          <SubmitButton>Submit proposal</SubmitButton>
+        </PostForm>
+      </div>
+    </div>
+  );
+}

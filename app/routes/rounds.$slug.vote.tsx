@@ -1,0 +1,60 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ChooseStep, DoneStep, ReviewStep, ballotInstructions } from "../components/ballot";
+import { actorFrom, requireUser } from "../http/auth.server";
+import { ballotPage } from "../http/ballot-page.server";
+import { ballotStep } from "../http/ballot-steps.server";
+import { readFormData } from "../http/forms.server";
+import { castOnlineBallot, currentBallotOf } from "../services/rounds/voting.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Vote: ${data?.round.title ?? ""} - Potluck` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const { round, view } = await ballotPage(context, params.slug);
+  const existing = await currentBallotOf(context.db, round.id, user.id);
+  return json({ round: view, alreadyVoted: existing !== undefined });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  requireUser(request, context);
+  const { round } = await ballotPage(context, params.slug);
+  const formData = await readFormData(request, context);
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key === "_csrf" || typeof value !== "string") continue;
+    values[key] = key in values ? `${values[key]}\n${value}` : value;
+  }
+  return ballotStep(round, values, async (choices) => {
+    const result = await castOnlineBallot(context.db, actorFrom(context), round.id, choices);
+    return { receipt: result.receipt, replaced: result.replacedEarlierBallot };
+  });
+}
+
+export default function Vote() {
+  const { round, alreadyVoted } = useLoaderData<typeof loader>();
+  const step = useActionData<typeof action>();
+  if (step?.step === "done") return <DoneStep receipt={step.receipt} replaced={step.replaced} roundSlug={round.slug} />;
+  if (round.phase !== "voting") {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Voting is not open</h1>
+        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${round.slug}`}>Go back to {round.title}</Link></p>
+      </>
+    );
+  }
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{round.title}</span>
+        <h1 className="govuk-heading-l">Vote</h1>
+        {alreadyVoted ? <div className="govuk-inset-text">You have already voted. If you vote again, your new vote replaces the old one.</div> : null}
+        {step?.step === "review" ? (
+          <ReviewStep projects={round.projects} choices={step.choices} values={step.values} type={round.ballotType} />
+        ) : (
+          <ChooseStep type={round.ballotType} projects={round.projects} instructions={ballotInstructions(round.ballotType, round.rules)} values={step?.values ?? {}} errors={step?.step === "choose" ? step.errors : undefined} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Voting with a one-time code, without an account: enter the code, then the same three steps.
+import { json, type ActionFunctionArgs } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { ChooseStep, DoneStep, ReviewStep, ballotInstructions } from "../components/ballot";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
+import { pageTitle } from "../components/page-title";
+import { ballotPage } from "../http/ballot-page.server";
+import { ballotStep } from "../http/ballot-steps.server";
+import { readFormData } from "../http/forms.server";
+import { pageErrorFrom } from "../http/rounds.server";
+import { castCodeBallot, roundForCode } from "../services/rounds/voting.server";
+
+export const meta = () => pageTitle("Vote with a code");
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readFormData(request, context);
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key === "_csrf" || typeof value !== "string") continue;
+    values[key] = key in values ? `${values[key]}\n${value}` : value;
+  }
+  let found: { code: string; roundSlug: string };
+  try {
+    found = await roundForCode(context.db, (values.code ?? "").slice(0, 40));
+  } catch (error) {
+    const problem = pageErrorFrom(error);
+    return json({ stage: "code" as const, errors: [{ field: "code", message: problem.message }], code: values.code ?? "" }, { status: 400 });
+  }
+  const { round, view } = await ballotPage(context, found.roundSlug);
+  if (values.intent === "start") return json({ stage: "ballot" as const, round: view, code: found.code, step: { step: "choose" as const, values: {} } });
+  const response = await ballotStep(round, values, (choices) => castCodeBallot(context.db, round.id, found.code, choices));
+  return json({ stage: "ballot" as const, round: view, code: found.code, step: await response.json() }, { status: response.status });
+}
+
+export default function VoteWithCode() {
+  const data = useActionData<typeof action>();
+  if (!data || data.stage === "code") {
+    const errors = data?.stage === "code" ? data.errors : undefined;
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
+          <h1 className="govuk-heading-l">Vote with a code</h1>
+          <p className="govuk-body">If you were given a voting code, you can vote without an account. Each code works once.</p>
+          <PostForm>
+            <input type="hidden" name="intent" value="start" />
+            <TextField name="code" label="Your voting code" hint="12 letters and numbers, like ABCD-EFGH-JKLM" autoComplete="off" spellCheck={false} defaultValue={data?.stage === "code" ? data.code : undefined} errors={errors} widthClass="govuk-input--width-20" />
+            <SubmitButton>Continue</SubmitButton>
+          </PostForm>
+        </div>
+      </div>
+    );
+  }
+  const { round, code, step } = data;
+  if (step.step === "done") return <DoneStep receipt={step.receipt} replaced={false} roundSlug={round.slug} />;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <span className="govuk-caption-l">{round.title}</span>
+        <h1 className="govuk-heading-l">Vote</h1>
+        {step.step === "review" ? (
+          <ReviewStep projects={round.projects} choices={step.choices} values={{ ...step.values, code }} type={round.ballotType} hidden={{ code }} />
+        ) : (
+          <ChooseStep type={round.ballotType} projects={round.projects} instructions={ballotInstructions(round.ballotType, round.rules)} values={step.values} errors={"errors" in step ? step.errors : undefined} hidden={{ code }} />
+        )}
+      </div>
+    </div>
+  );
+}
