@@ -136,6 +136,9 @@ export default function ProposalPage() {
           </PostForm>
         ) : null}
         {viewer.isAuthor && proposal.roundPhase === "proposals" && proposal.status === "submitted" ? (
+          <p className="govuk-body"><Link className="govuk-link" to={`/proposals/${proposal.id}/edit`}>Change your proposal</Link></p>
+        ) : null}
+        {viewer.isAuthor && proposal.roundPhase === "proposals" && proposal.status === "submitted" ? (
           <PostForm>
             <input type="hidden" name="intent" value="withdraw" />
             <button type="submit" className="govuk-button govuk-button--warning">Withdraw this proposal</button>

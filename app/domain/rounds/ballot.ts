@@ -1,6 +1,7 @@
 // The rules of a ballot, checked before anything is stored. Each problem is data (a code and
 // values) so the page, the code-voting page and paper keying all speak the same words.
 import type { BallotType } from "../../../db/schema-rounds.js";
+import { DomainError } from "../errors.js";
 
 export const MAX_BALLOT_CHOICES = 100;
 
@@ -156,3 +157,15 @@ export function ballotFromForm(type: BallotType, values: Record<string, string>)
   }
   return { choices, problems };
 }
+
+/** A ballot that broke the rules: the first problem is the error; all of them travel with it. */
+export class BallotRejected extends DomainError {
+  readonly problems: BallotProblem[];
+  constructor(problems: BallotProblem[]) {
+    const first = problems[0]!;
+    const { code, ...values } = first;
+    super(code, { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v])) as Record<string, string | number>, field: "ballot" });
+    this.problems = problems;
+  }
+}
+

@@ -268,7 +268,7 @@ export async function getProposal(db: Kysely<Database>, proposalId: number, view
   if (!proposal) throw new DomainError("proposal_not_found", { status: 404 });
   const [costLines, coauthors, events, comments, supports, supported] = await Promise.all([
     db.selectFrom("proposal_cost_line").select(["description", "amount_minor"]).where("proposal_id", "=", proposalId).orderBy("position").execute(),
-    db.selectFrom("proposal_coauthor").innerJoin("app_user", "app_user.id", "proposal_coauthor.user_id").select(["app_user.id", "app_user.name"]).where("proposal_id", "=", proposalId).execute(),
+    db.selectFrom("proposal_coauthor").innerJoin("app_user", "app_user.id", "proposal_coauthor.user_id").select(["app_user.id", "app_user.name", "app_user.email"]).where("proposal_id", "=", proposalId).execute(),
     db.selectFrom("proposal_event").leftJoin("app_user", "app_user.id", "proposal_event.actor_user_id").select(["proposal_event.kind", "proposal_event.at", "proposal_event.details", "app_user.name as actor_name"]).where("proposal_id", "=", proposalId).orderBy("proposal_event.id").limit(200).execute(),
     db.selectFrom("proposal_comment").innerJoin("app_user", "app_user.id", "proposal_comment.author_id").select(["proposal_comment.id", "proposal_comment.parent_id", "proposal_comment.body", "proposal_comment.created_at", "proposal_comment.hidden_at", "proposal_comment.hidden_reason", "app_user.name as author_name"]).where("proposal_id", "=", proposalId).orderBy("proposal_comment.id").limit(COMMENTS_LIMIT).execute(),
     db.selectFrom("proposal_support").select(sql<bigint>`count(*)`.as("n")).where("proposal_id", "=", proposalId).executeTakeFirstOrThrow(),

@@ -5,7 +5,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import type { BallotChannel } from "../../../db/schema-rounds.js";
 import { DomainError } from "../../domain/errors.js";
-import { checkBallot, type BallotChoice, type BallotProblem, type BallotRules } from "../../domain/rounds/ballot.js";
+import { BallotRejected, checkBallot, type BallotChoice, type BallotRules } from "../../domain/rounds/ballot.js";
+
+export { BallotRejected };
 import type { FrozenRules } from "../../domain/rounds/rules.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
@@ -14,16 +16,6 @@ import { notifyLive, requireOfficerFor, requireSignedIn } from "./access.server.
 
 export const MAX_CODES_PER_BATCH = 5_000;
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-export class BallotRejected extends DomainError {
-  readonly problems: BallotProblem[];
-  constructor(problems: BallotProblem[]) {
-    const first = problems[0]!;
-    const { code, ...values } = first;
-    super(code, { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v])) as Record<string, string | number>, field: "ballot" });
-    this.problems = problems;
-  }
-}
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
