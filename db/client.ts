@@ -70,6 +70,11 @@ function createPgDb(databaseUrl: string, poolMax: number): DbHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, types: pgTypeParsers() });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  // A backend can also die while a client is checked out between statements of a transaction;
+  // without a listener that error would crash the process. The query in flight still fails.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("[db] client error:", error.message));
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];
   return {

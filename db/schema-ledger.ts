@@ -44,10 +44,11 @@ export interface LedgerEntryTable {
   created_at: CreatedAt;
   reverses_entry_id: ColumnType<bigint | null, bigint | string | null | undefined, never>;
   hash: ComputedHash;
+  /** xid8 of the transaction that created the entry (only it may add postings). */
+  created_xact: ColumnType<string, never, never>;
 }
 
 export interface LedgerPostingTable {
-  id: Generated<bigint>;
   entry_id: Int8;
   account_id: Int8;
   unit: ColumnType<string, string, never>;

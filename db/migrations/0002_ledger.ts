@@ -3,11 +3,12 @@
 // The double-entry ledger. Every rule that keeps the books honest lives here, in the database,
 // so that no code path (a service bug, a script, raw SQL in psql) can break it:
 // - entries and postings are append-only (no UPDATE, DELETE or TRUNCATE);
-// - an entry has at least two postings and sums to zero in each unit (checked at commit);
-// - a posting's unit is its account's unit (composite foreign key);
-// - a posting computes its own balance_after, account_version, prev_hash and hash from the
-//   account it locks, and moves the account's balance, version and head hash itself: an
-//   account's balance cannot be written any other way;
+// - an entry has at least two postings and sums to zero in each unit (checked at commit), and
+//   only the transaction that creates an entry can add postings to it;
+// - a posting's unit is its account's unit;
+// - a posting computes its own balance_after, account_version, prev_hash and hash from its
+//   account, and moves the account's balance, version and head hash itself: an account's
+//   balance cannot be written any other way;
 // - balances stay inside their bounds (CHECK) and inside a hard limit;
 // - within one account, postings follow entry ids (so every export can be replayed in id order).
 // Limits match app/domain/ledger/limits.ts.
@@ -52,7 +53,9 @@ const statements = [
     constraint ledger_account_balance_min check (min_balance_minor is null or balance_minor >= min_balance_minor),
     constraint ledger_account_balance_max check (max_balance_minor is null or balance_minor <= max_balance_minor),
     constraint ledger_account_balance_limit check (balance_minor between -1000000000000000 and 1000000000000000)
-  )`,
+  ) with (fillfactor = 70)`,
+  // fillfactor: every posting rewrites its account row; free space on the page lets PostgreSQL
+  // keep the new version on the same page without touching the indexes (a HOT update).
   sql`create index ledger_account_public on ledger_account (code) where is_public`,
   sql`create index ledger_account_owner_idx on ledger_account (owner_type, owner_id)`,
   // Only name, owner, visibility and bounds may change by hand. Balance, version and head hash
@@ -92,28 +95,37 @@ const statements = [
   sql`create function ledger_ns(v text) returns text language sql immutable parallel safe
     as $$ select case when v is null then '-,' else octet_length(v)::text || ':' || v || ',' end $$`,
 
-  sql`create function ledger_metadata_ok(m jsonb) returns boolean language sql immutable parallel safe as $$
-    select jsonb_typeof(m) = 'object'
-      and (select count(*) from jsonb_each(m)) <= 20
-      and not exists (
-        select 1 from jsonb_each(m) as e
-        where jsonb_typeof(e.value) <> 'string'
-          or e.key !~ '^[a-z][a-z0-9_]{0,39}$'
-          or length(e.value #>> '{}') > 200)
-  $$`,
+  // plpgsql rather than SQL: called from a CHECK, a SQL function body would be planned again
+  // for every row, while plpgsql keeps its plans for the session.
+  sql`create function ledger_metadata_ok(m jsonb) returns boolean language plpgsql immutable parallel safe as $$
+    begin
+      return jsonb_typeof(m) = 'object'
+        and (select count(*) from jsonb_each(m)) <= 20
+        and not exists (
+          select 1 from jsonb_each(m) as e
+          where jsonb_typeof(e.value) <> 'string'
+            or e.key !~ '^[a-z][a-z0-9_]{0,39}$'
+            or length(e.value #>> '{}') > 200);
+    end $$`,
 
   sql`create function ledger_entry_content(
       p_id bigint, p_idempotency_key text, p_request_hash text, p_kind text, p_memo text,
       p_created_by text, p_created_at timestamptz, p_reverses_entry_id bigint, p_metadata jsonb)
-    returns text language sql immutable parallel safe as $$
-    select 'potluck-entry-v1,'
-      || ledger_ns(p_id::text) || ledger_ns(p_idempotency_key) || ledger_ns(p_request_hash)
-      || ledger_ns(p_kind) || ledger_ns(p_memo) || ledger_ns(p_created_by)
-      || ledger_ns(((extract(epoch from p_created_at) * 1000000)::bigint)::text)
-      || ledger_ns(p_reverses_entry_id::text)
-      || ledger_ns(coalesce((select string_agg(ledger_ns(key) || ledger_ns(value), '' order by key collate "C")
-                             from jsonb_each_text(p_metadata)), ''))
-  $$`,
+    returns text language plpgsql immutable parallel safe as $$
+    declare
+      v_metadata text := '';
+    begin
+      if p_metadata <> '{}'::jsonb then
+        select string_agg(ledger_ns(key) || ledger_ns(value), '' order by key collate "C") into v_metadata
+          from jsonb_each_text(p_metadata);
+      end if;
+      return 'potluck-entry-v1,'
+        || ledger_ns(p_id::text) || ledger_ns(p_idempotency_key) || ledger_ns(p_request_hash)
+        || ledger_ns(p_kind) || ledger_ns(p_memo) || ledger_ns(p_created_by)
+        || ledger_ns(((extract(epoch from p_created_at) * 1000000)::bigint)::text)
+        || ledger_ns(p_reverses_entry_id::text)
+        || ledger_ns(v_metadata);
+    end $$`,
 
   sql`create function ledger_posting_content(
       p_prev_hash bytea, p_entry_hash bytea, p_entry_id bigint, p_account_id bigint, p_unit text,
@@ -132,15 +144,20 @@ const statements = [
     request_hash text not null check (request_hash ~ '^[0-9a-f]{64}$'),
     kind text not null check (kind ~ '^[a-z][a-z0-9_]{0,39}$'),
     memo text not null default '' check (length(memo) <= 500 and memo !~ '[[:cntrl:]]'),
-    metadata jsonb not null default '{}'::jsonb check (ledger_metadata_ok(metadata)),
+    metadata jsonb not null default '{}'::jsonb check (metadata = '{}'::jsonb or ledger_metadata_ok(metadata)),
     created_by text not null check (length(created_by) between 1 and 100 and created_by !~ '[[:cntrl:]]'),
     created_at timestamptz not null default clock_timestamp(),
     reverses_entry_id bigint references ledger_entry (id),
     hash bytea not null check (octet_length(hash) = 32),
+    -- The (top-level) transaction that created the entry: only it may add postings, so an
+    -- entry's postings are fixed when it commits. Not content, so not hashed.
+    created_xact xid8 not null default pg_current_xact_id(),
     constraint ledger_entry_idempotency_key_key unique (idempotency_key),
-    constraint ledger_entry_reverses_entry_id_key unique (reverses_entry_id),
     constraint ledger_entry_not_self_reversal check (reverses_entry_id is null or reverses_entry_id < id)
   )`,
+  // An entry is reversed at most once. Partial, so ordinary entries add nothing to this index.
+  sql`create unique index ledger_entry_reverses_entry_id_key on ledger_entry (reverses_entry_id)
+    where reverses_entry_id is not null`,
   // The entry hash covers its header; postings chain to it. A supplied hash must be the right one.
   sql`create function ledger_entry_seal() returns trigger language plpgsql as $$
     declare
@@ -149,6 +166,9 @@ const statements = [
     begin
       if new.hash is not null and new.hash <> v_hash then
         raise exception 'the hash of ledger entry % does not match its content', new.id using errcode = 'LD007';
+      end if;
+      if new.created_xact <> pg_current_xact_id() then
+        raise exception 'ledger entry % must be created by the current transaction', new.id using errcode = 'LD007';
       end if;
       new.hash := v_hash;
       return new;
@@ -160,9 +180,9 @@ const statements = [
   sql`create trigger ledger_entry_no_truncate before truncate on ledger_entry
     for each statement execute function refuse_change()`,
 
+  // Identified by its place in its account's chain; (entry_id, account_id) finds an entry's postings.
   sql`create table ledger_posting (
-    id bigint generated always as identity primary key,
-    entry_id bigint not null references ledger_entry (id),
+    entry_id bigint not null,
     account_id bigint not null,
     unit text not null,
     amount_minor bigint not null check (amount_minor <> 0 and amount_minor between -100000000000 and 100000000000),
@@ -170,21 +190,25 @@ const statements = [
     account_version bigint not null check (account_version > 0),
     prev_hash bytea not null check (octet_length(prev_hash) = 32),
     hash bytea not null check (octet_length(hash) = 32),
-    constraint ledger_posting_account_unit_fkey foreign key (account_id, unit) references ledger_account (id, unit),
-    constraint ledger_posting_account_version_key unique (account_id, account_version),
+    constraint ledger_posting_pkey primary key (account_id, account_version),
     constraint ledger_posting_entry_account_key unique (entry_id, account_id)
   )`,
-  // The heart of the ledger: a posting locks its account, extends the account's hash chain and
-  // moves its balance. Chain fields are computed here; a caller that supplies them must be right.
+  // The heart of the ledger: a posting extends its account's hash chain and moves its balance.
+  // Chain fields are computed here; a caller that supplies them must be right. This trigger is
+  // also what ties a posting to its entry and account (both must exist, units must match), in
+  // place of foreign keys: those are triggers too, would check the same rows a second time, and
+  // neither entries nor accounts can ever be deleted.
   sql`create function ledger_posting_chain() returns trigger language plpgsql as $$
     declare
       v_code text; v_unit text; v_balance bigint; v_version bigint; v_head bytea; v_last_entry bigint;
-      v_min bigint; v_max bigint; v_entry_hash bytea; v_after bigint; v_hash bytea;
+      v_min bigint; v_max bigint; v_entry_hash bytea; v_entry_xact xid8; v_after bigint; v_hash bytea;
     begin
+      -- No lock here: ledger_post_entry has locked the accounts in id order. A writer that did
+      -- not lock is caught by the version check on the update below (and the unique version).
       select a.code, a.unit, a.balance_minor, a.version, a.head_hash, a.last_entry_id,
              a.min_balance_minor, a.max_balance_minor
         into v_code, v_unit, v_balance, v_version, v_head, v_last_entry, v_min, v_max
-        from ledger_account a where a.id = new.account_id for no key update;
+        from ledger_account a where a.id = new.account_id;
       if not found then
         raise exception 'ledger account % does not exist', new.account_id
           using errcode = 'LD001', detail = new.account_id::text;
@@ -197,9 +221,13 @@ const statements = [
         raise exception 'entry % is older than the last entry (%) on ledger account %', new.entry_id, v_last_entry, v_code
           using errcode = 'LD018', detail = v_code;
       end if;
-      select e.hash into v_entry_hash from ledger_entry e where e.id = new.entry_id;
+      select e.hash, e.created_xact into v_entry_hash, v_entry_xact from ledger_entry e where e.id = new.entry_id;
       if not found then
         raise exception 'ledger entry % does not exist', new.entry_id using errcode = 'LD019';
+      end if;
+      if v_entry_xact <> pg_current_xact_id() then
+        raise exception 'ledger entry % is closed: postings are added only by the transaction that creates an entry', new.entry_id
+          using errcode = 'LD021';
       end if;
       v_after := v_balance + new.amount_minor;
       if v_min is not null and v_after < v_min then
@@ -219,13 +247,19 @@ const statements = [
         raise exception 'a posting to ledger account % must continue its chain', v_code
           using errcode = 'LD007', detail = v_code;
       end if;
+      -- A new posting re-arms the commit-time balance check of its entry (see ledger_entry_balanced).
+      perform set_config('potluck.ledger_balanced_entry', '', true);
       new.balance_after_minor := v_after;
       new.account_version := v_version + 1;
       new.prev_hash := v_head;
       new.hash := v_hash;
       update ledger_account
         set balance_minor = v_after, version = v_version + 1, head_hash = v_hash, last_entry_id = new.entry_id
-        where id = new.account_id;
+        where id = new.account_id and version = v_version;
+      if not found then
+        raise exception 'ledger account % changed while posting: lock accounts before posting', v_code
+          using errcode = '40001', detail = v_code;
+      end if;
       return new;
     end $$`,
   sql`create trigger ledger_posting_chain before insert on ledger_posting
@@ -237,12 +271,19 @@ const statements = [
 
   // Checked at commit, when every posting of the entry is in: at least two postings, zero sum in
   // each unit, and a reversal mirrors the entry it reverses (which is not itself a reversal).
+  // It fires for the entry and for each of its postings (so a posting inserted after the entry
+  // was checked early, under SET CONSTRAINTS ... IMMEDIATE, is checked too); the events of one
+  // entry fire back to back at commit, so once the entry has passed, its postings' events are
+  // skipped unless a posting was inserted since.
   sql`create function ledger_entry_balanced() returns trigger language plpgsql as $$
     declare
       v_entry_id bigint; v_reverses bigint; v_count bigint; v_unbalanced text;
     begin
       if tg_table_name = 'ledger_posting' then
         v_entry_id := new.entry_id;
+        if current_setting('potluck.ledger_balanced_entry', true) = v_entry_id::text then
+          return null;
+        end if;
         select e.reverses_entry_id into v_reverses from ledger_entry e where e.id = v_entry_id;
       else
         v_entry_id := new.id;
@@ -274,6 +315,7 @@ const statements = [
             using errcode = 'LD014';
         end if;
       end if;
+      perform set_config('potluck.ledger_balanced_entry', v_entry_id::text, true);
       return null;
     end $$`,
   sql`create constraint trigger ledger_entry_balanced after insert on ledger_entry
@@ -283,9 +325,11 @@ const statements = [
 
   // One round trip per entry. Locks the accounts in ascending id order (so writers never
   // deadlock), then claims the idempotency key, then inserts the postings (whose trigger does
-  // the chain and balance work). The entry id is taken after the locks, so on every account
-  // entry ids grow with account versions. Outcome: 'created', 'replayed' (same key, same
-  // request: the original entry comes back) or 'conflict' (same key, different request).
+  // the chain and balance work, and refuses a unit mismatch or a repeated account). The entry id
+  // is taken after the locks, so on every account entry ids grow with account versions.
+  // Balance per unit is checked by the deferred trigger at commit (the service checks it first,
+  // for a clear message). Outcome: 'created', 'replayed' (same key, same request:
+  // the original entry comes back) or 'conflict' (same key, different request).
   sql`create function ledger_post_entry(
       p_idempotency_key text, p_request_hash text, p_kind text, p_memo text, p_metadata jsonb,
       p_created_by text, p_reverses_entry_id bigint,
@@ -296,37 +340,28 @@ const statements = [
     #variable_conflict use_column
     declare
       v_count integer := coalesce(array_length(p_account_codes, 1), 0);
-      v_locked integer;
+      v_ids bigint[];
+      v_codes text[];
       v_bad text;
       v_entry_id bigint;
+      v_entry_hash bytea;
+      v_created_at timestamptz;
       v_existing_request_hash text;
     begin
-      if v_count < 2 or v_count > 100 then
-        raise exception 'an entry needs between 2 and 100 postings, not %', v_count using errcode = 'LD015';
+      if v_count < 2 or v_count > 100 or coalesce(array_length(p_units, 1), 0) <> v_count
+          or coalesce(array_length(p_amounts_minor, 1), 0) <> v_count then
+        raise exception 'an entry needs 2 to 100 postings, each with an account, a unit and an amount'
+          using errcode = 'LD015';
       end if;
-      if coalesce(array_length(p_units, 1), 0) <> v_count or coalesce(array_length(p_amounts_minor, 1), 0) <> v_count then
-        raise exception 'account codes, units and amounts must have the same length' using errcode = 'LD016';
-      end if;
-      select c into v_bad from unnest(p_account_codes) as c group by c having count(*) > 1 limit 1;
-      if found then
-        raise exception 'ledger account % appears twice in one entry', v_bad using errcode = 'LD017', detail = v_bad;
-      end if;
-      perform 1 from ledger_account a where a.code = any (p_account_codes) order by a.id for no key update;
-      get diagnostics v_locked = row_count;
-      if v_locked <> v_count then
-        select c into v_bad from unnest(p_account_codes) as c
-          where not exists (select 1 from ledger_account a where a.code = c) limit 1;
+      select array_agg(l.id order by l.id), array_agg(l.code order by l.id) into v_ids, v_codes
+        from (select a.id, a.code from ledger_account a where a.code = any (p_account_codes)
+              order by a.id for no key update) l;
+      if coalesce(array_length(v_ids, 1), 0) <> v_count then
+        select c into v_bad from unnest(p_account_codes) as c where c <> all (coalesce(v_codes, '{}')) limit 1;
+        if v_bad is null then
+          raise exception 'an account appears twice in one entry' using errcode = 'LD017';
+        end if;
         raise exception 'ledger account % does not exist', v_bad using errcode = 'LD001', detail = v_bad;
-      end if;
-      select x.code into v_bad from unnest(p_account_codes, p_units) as x(code, unit)
-        join ledger_account a on a.code = x.code where a.unit <> x.unit limit 1;
-      if found then
-        raise exception 'ledger account % counts in another unit', v_bad using errcode = 'LD004', detail = v_bad;
-      end if;
-      select x.unit into v_bad from unnest(p_units, p_amounts_minor) as x(unit, amount)
-        group by x.unit having sum(x.amount) <> 0 limit 1;
-      if found then
-        raise exception 'the entry does not balance in %', v_bad using errcode = 'LD012', detail = v_bad;
       end if;
       if p_reverses_entry_id is not null then
         select e.reverses_entry_id::text into v_bad from ledger_entry e where e.id = p_reverses_entry_id;
@@ -343,7 +378,7 @@ const statements = [
       insert into ledger_entry (idempotency_key, request_hash, kind, memo, metadata, created_by, reverses_entry_id)
         values (p_idempotency_key, p_request_hash, p_kind, p_memo, p_metadata, p_created_by, p_reverses_entry_id)
         on conflict (idempotency_key) do nothing
-        returning id into v_entry_id;
+        returning id, hash, created_at into v_entry_id, v_entry_hash, v_created_at;
 
       if v_entry_id is null then
         select e.id, e.request_hash into v_entry_id, v_existing_request_hash
@@ -367,19 +402,46 @@ const statements = [
       return query
         with inserted as (
           insert into ledger_posting (entry_id, account_id, unit, amount_minor)
-          select v_entry_id, a.id, x.unit, x.amount
+          select v_entry_id, l.id, x.unit, x.amount
           from unnest(p_account_codes, p_units, p_amounts_minor) as x(code, unit, amount)
-          join ledger_account a on a.code = x.code
-          order by a.id
+          join unnest(v_ids, v_codes) as l(id, code) on l.code = x.code
+          order by l.id
           returning account_id, unit, amount_minor, balance_after_minor, account_version
         )
-        select v_entry_id, 'created'::text, encode(e.hash, 'hex'), e.created_at,
-               a.code, i.unit, i.amount_minor, i.balance_after_minor, i.account_version
+        select v_entry_id, 'created'::text, encode(v_entry_hash, 'hex'), v_created_at,
+               l.code, i.unit, i.amount_minor, i.balance_after_minor, i.account_version
         from inserted i
-        join ledger_account a on a.id = i.account_id
-        cross join ledger_entry e
-        where e.id = v_entry_id
+        join unnest(v_ids, v_codes) as l(id, code) on l.id = i.account_id
         order by i.account_id;
+    end $$`,
+
+  // Many entries in one round trip and one transaction, each with its own idempotency key (so
+  // a shared pot's lock and commit are paid once per batch, not once per entry). Every account
+  // in the batch is locked first, in ascending id order, so batches cannot deadlock each other.
+  // All or nothing: a refusal of any entry refuses the batch ('conflict' is an answer, not a refusal).
+  sql`create function ledger_post_entries(p_entries jsonb)
+    returns table (batch_index integer, entry_id bigint, outcome text, entry_hash text, entry_created_at timestamptz,
+      account_code text, unit text, amount_minor bigint, balance_after_minor bigint, account_version bigint)
+    language plpgsql as $$
+    #variable_conflict use_column
+    declare
+      v_entry jsonb;
+      v_index integer;
+    begin
+      if jsonb_typeof(p_entries) is distinct from 'array' or jsonb_array_length(p_entries) not between 1 and 1000 then
+        raise exception 'a batch holds between 1 and 1000 entries' using errcode = 'LD020';
+      end if;
+      perform 1 from ledger_account a
+        where a.code in (select jsonb_array_elements_text(e.value -> 'accountCodes') from jsonb_array_elements(p_entries) e)
+        order by a.id for no key update;
+      for v_entry, v_index in select e.value, (e.ordinality - 1)::integer from jsonb_array_elements(p_entries) with ordinality e loop
+        return query select v_index, r.* from ledger_post_entry(
+          v_entry ->> 'idempotencyKey', v_entry ->> 'requestHash', v_entry ->> 'kind', v_entry ->> 'memo',
+          v_entry -> 'metadata', v_entry ->> 'createdBy', (v_entry ->> 'reversesEntryId')::bigint,
+          array(select x.value from jsonb_array_elements_text(v_entry -> 'accountCodes') with ordinality x order by x.ordinality),
+          array(select x.value from jsonb_array_elements_text(v_entry -> 'units') with ordinality x order by x.ordinality),
+          array(select x.value::bigint from jsonb_array_elements_text(v_entry -> 'amountsMinor') with ordinality x order by x.ordinality)) r;
+      end loop;
     end $$`,
 
   // A hold moves money or hours from a source account into an escrow account of its own; the
@@ -429,6 +491,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop table if exists ${sql.table(table)} cascade`.execute(db);
   }
   for (const fn of [
+    "ledger_post_entries(jsonb)",
     "ledger_post_entry(text, text, text, text, jsonb, text, bigint, text[], text[], bigint[])",
     "ledger_entry_balanced()",
     "ledger_posting_chain()",

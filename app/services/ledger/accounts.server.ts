@@ -1,6 +1,6 @@
 // Opening accounts and reading balances. An account's unit, code and history never change;
 // its bounds (for example a timebank credit limit) are CHECK constraints the database enforces.
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { sql } from "kysely";
 import { DomainError, assert } from "../../domain/errors.js";
 import { parseBoundMinor, toBigInt } from "../../domain/ledger/amount.js";

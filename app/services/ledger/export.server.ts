@@ -62,9 +62,10 @@ function groupByEntry(rows: ExportRow[]): ExportRow[][] {
   return groups;
 }
 
-/** hledger descriptions end at ";" and lines at a newline; memos cannot hold newlines (CHECK). */
-function journalText(text: string): string {
-  return text.replace(/[;\r\n\t]/g, " ").replace(/ {2,}/g, " ").trim();
+/** hledger descriptions end at ";". Comments run to the end of the line, and memos, kinds and
+ * keys cannot hold control characters (CHECK constraints), so comments need nothing. */
+function descriptionText(text: string): string {
+  return text.replace(/;/g, ",").replace(/ {2,}/g, " ").trim();
 }
 
 export async function exportHledger(db: LedgerDb, write: Write, options: { accountCode?: string } = {}): Promise<{ entries: number }> {
@@ -91,9 +92,9 @@ export async function exportHledger(db: LedgerDb, write: Write, options: { accou
       // replays each balance assertion correctly; dates are kept from going backwards.
       const recorded = head.created_at.toISOString().slice(0, 10);
       lastDate = recorded > lastDate ? recorded : lastDate;
-      lines.push(`${lastDate} * entry ${entryId} ${journalText(head.kind)}`);
-      if (head.memo !== "") lines.push(`    ; memo: ${journalText(head.memo)}`);
-      lines.push(`    ; key: ${journalText(head.idempotency_key)}, recorded ${head.created_at.toISOString()}`);
+      lines.push(`${lastDate} * entry ${entryId} ${descriptionText(head.kind)}`);
+      if (head.memo !== "") lines.push(`    ; memo: ${head.memo}`);
+      lines.push(`    ; key: ${head.idempotency_key}, recorded ${head.created_at.toISOString()}`);
       if (head.reverses_entry_id !== null) lines.push(`    ; reverses entry ${toBigInt(head.reverses_entry_id)}`);
       for (const row of group) {
         const unit = checkUnit(row.unit);

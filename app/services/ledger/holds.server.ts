@@ -2,7 +2,7 @@
 // source into an escrow account of its own, whose balance is what is still held. Capture moves
 // from escrow to a destination, release moves it back. The escrow's bounds (0 to the amount)
 // mean the database itself refuses capturing or releasing more than was held.
-import type Decimal from "decimal.js";
+import type { Decimal } from "decimal.js";
 import { DomainError, assert, isDomainError } from "../../domain/errors.js";
 import { formatMinor, parseAmountMinor, toBigInt } from "../../domain/ledger/amount.js";
 import { checkAccountCode, checkCreatedBy, checkMemo, checkUnit } from "../../domain/ledger/request.js";

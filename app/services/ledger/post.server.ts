@@ -26,7 +26,7 @@ export interface PostedEntry {
   postings: PostedPosting[];
 }
 
-interface PostEntryRow {
+export interface PostEntryRow {
   entry_id: unknown;
   outcome: "created" | "replayed" | "conflict";
   entry_hash: string | null;
@@ -80,7 +80,7 @@ export async function postRequest(db: LedgerDb, request: EntryRequest): Promise<
   return posted;
 }
 
-function postedFromRows(rows: PostEntryRow[]): PostedEntry {
+export function postedFromRows(rows: PostEntryRow[]): PostedEntry {
   const first = rows[0]!;
   assert(first.entry_hash !== null && first.entry_created_at !== null, "a posted entry has a hash and a time");
   return {

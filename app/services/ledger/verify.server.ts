@@ -112,14 +112,13 @@ async function verifyInSnapshot(db: LedgerDb): Promise<VerifyReport> {
       const entryPostings = byEntry.get(entryId) ?? [];
       if (entryPostings.length < 2) report("entry_too_few_postings", `entry ${entryId} has ${entryPostings.length} posting(s)`);
       const sums = new Map<string, bigint>();
-      for (const posting of entryPostings) {
-        counts.postings++;
-        const amountMinor = toBigInt(posting.amount_minor);
-        sums.set(posting.unit, (sums.get(posting.unit) ?? 0n) + amountMinor);
-        checkPosting(entryId, entry.hash, posting, replayed, report);
-      }
+      for (const posting of entryPostings) sums.set(posting.unit, (sums.get(posting.unit) ?? 0n) + toBigInt(posting.amount_minor));
       for (const [unit, sum] of sums) {
         if (sum !== 0n) report("entry_unbalanced", `entry ${entryId} does not balance in ${unit} (off by ${sum} minor units)`);
+      }
+      for (const posting of entryPostings) {
+        counts.postings++;
+        checkPosting(entryId, entry.hash, posting, replayed, report);
       }
       if (reversesEntryId !== null) await checkReversal(db, entryId, reversesEntryId, entryPostings, report);
     }
