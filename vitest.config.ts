@@ -15,8 +15,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          hookTimeout: 60_000,
-          testTimeout: 60_000,
+          // Generous: PGlite boots in a few seconds on an idle machine, far slower on a busy one.
+          hookTimeout: 180_000,
+          testTimeout: 180_000,
           // PGlite boots per file; two workers keep the 2-core machine busy without thrashing.
           maxWorkers: 2,
           env: { PASSWORD_HASH_COST_LOG2: "14" },

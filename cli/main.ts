@@ -6,6 +6,7 @@ import { isEmpty, seedDemo } from "../db/seed.js";
 import { UsageError } from "./args.js";
 import { ledgerCommand } from "./ledger.js";
 import { pbCount } from "./pb-count.js";
+import { PB_IO_HELP, pbExport, pbImport } from "./pb-io.js";
 import { USER_HELP, checkUserArgs, userCommand } from "./user.js";
 
 const HELP = `Usage: npm run potluck -- <command> [options]
@@ -19,6 +20,7 @@ ${USER_HELP.replace(/^/gm, "  ")}
   ledger verify           Recompute every balance and hash chain; exit 1 naming the first problem.
   pb count FILE --rule greedy|mes|mes-completed [--utility cost|approval] [--json]
                           Count a Pabulib .pb file and print the selected projects.
+  ${PB_IO_HELP}
   --help                  Show this help.
 
 The database is DATABASE_URL when set, otherwise the embedded database in POTLUCK_DATA_DIR (./data).`;
@@ -86,8 +88,10 @@ async function dispatch(argv: string[], deps: CliDeps): Promise<number> {
     case "ledger":
       return withDb(({ db }) => ledgerCommand(rest, { db, stdout, stderr }));
     case "pb":
-      if (rest[0] !== "count") throw new UsageError(`unknown pb command "${rest[0] ?? ""}"; use "pb count FILE --rule ..."`);
-      return pbCount(rest.slice(1), { stdout, stderr });
+      if (rest[0] === "count") return pbCount(rest.slice(1), { stdout, stderr });
+      if (rest[0] === "export") return withDb(({ db }) => pbExport(rest.slice(1), { db, stdout, stderr }));
+      if (rest[0] === "import") return withDb(({ db }) => pbImport(rest.slice(1), { db, stdout, stderr }));
+      throw new UsageError(`unknown pb command "${rest[0] ?? ""}"; use "pb count", "pb export" or "pb import"`);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -44,6 +44,9 @@ export default function Account() {
         </div>
       </dl>
       <p className="govuk-body">
+        <Link className="govuk-link" to="/account/notifications">Your messages</Link>
+      </p>
+      <p className="govuk-body">
         <Link className="govuk-link" to="/account/change-password">
           Change your password
         </Link>

@@ -67,6 +67,8 @@ export default function RoundPage() {
         {round.phase === "voting" ? <li><Link className="govuk-link" to={`${base}/vote`}>Vote in this round</Link></li> : null}
         {round.phase === "voting" || round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/tally`}>See the tally</Link></li> : null}
         {round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/ballots`}>Check your ballot was counted</Link></li> : null}
+        {round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/results`}>Results</Link></li> : null}
+        {round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/delivery`}>Where the money went</Link></li> : null}
       </ul>
       <h2 className="govuk-heading-m">How this round works</h2>
       <SummaryList

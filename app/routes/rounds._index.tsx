@@ -42,7 +42,8 @@ function OfficerLink() {
   if (!root?.user?.isOfficer) return null;
   return (
     <p className="govuk-body">
-      <Link className="govuk-link" to="/rounds/new">Create a budget round</Link>
+      <Link className="govuk-link" to="/rounds/new">Create a budget round</Link> or{" "}
+      <Link className="govuk-link" to="/rounds/import">import a round from a Pabulib file</Link>
     </p>
   );
 }
