@@ -2,6 +2,7 @@
 // policy in db/client.ts (int8 -> bigint, numeric -> string, date -> "YYYY-MM-DD").
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { LedgerTables } from "./schema-ledger.js";
+import type { ResultsTables } from "./schema-results.js";
 import type { BallotType, CountingRule, Phase, RoundTables } from "./schema-rounds.js";
 import type { TimebankTables } from "./schema-timebank.js";
 
@@ -124,7 +125,7 @@ export interface BudgetRoundTable {
   created_by_user_id: number | null;
 }
 
-export interface Database extends LedgerTables, RoundTables, TimebankTables {
+export interface Database extends LedgerTables, RoundTables, TimebankTables, ResultsTables {
   organisation: OrganisationTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

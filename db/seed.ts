@@ -4,6 +4,8 @@ import { sql, type Kysely } from "kysely";
 import type { Database, OrganisationKind, Role } from "./schema.js";
 import { hashPassword } from "../app/services/passwords.server.js";
 import { normaliseEmail } from "../app/domain/account-rules.js";
+import { seedTimebankDemo } from "./seed-timebank.js";
+import { seedRoundsDemo } from "./seed-rounds.js";
 
 export const DEMO_PASSWORD = "potluck-demo-2026";
 
@@ -92,19 +94,12 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ people: number }
           .execute();
       }
     }
-    await trx
-      .insertInto("budget_round")
-      .values({
-        organisation_id: organisationIds.get("northfield-council")!,
-        slug: "northfield-neighbourhood-fund-2027",
-        title: "Northfield Neighbourhood Fund 2027",
-        description:
-          "£150,000 for projects in Northfield chosen by the people who live here: parks, play, food, youth and getting around.",
-        area: "Northfield",
-        budget_minor: 15_000_000n,
-        phase: "draft",
-      })
-      .execute();
+    const residentIds = (
+      await trx.selectFrom("app_user").select("id").where("email", "like", "%@example.org").where("email", "not like", "%@%.example.org").orderBy("id").execute()
+    ).map((row) => row.id);
+    const officer = await trx.selectFrom("app_user").select("id").where("email", "=", "officer@northfield.example.org").executeTakeFirstOrThrow();
+    await seedRoundsDemo(trx, { councilId: organisationIds.get("northfield-council")!, officerId: officer.id, residentIds });
+    await seedTimebankDemo(trx, { organisationIds });
     await trx
       .insertInto("audit_event")
       .values({ actor_user_id: null, action: "demo.seeded", details: JSON.stringify({ people: people.length }) })

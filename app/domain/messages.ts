@@ -1,5 +1,6 @@
 // Words for every DomainError code, in the GOV.UK voice: say what happened and how to fix it.
 import type { DomainError, ErrorValues } from "./errors.js";
+import { RESULTS_MESSAGES } from "./messages-results.js";
 import { ROUND_MESSAGES } from "./messages-rounds.js";
 import { TIMEBANK_MESSAGES } from "./messages-timebank.js";
 
@@ -7,6 +8,7 @@ type MessageFor = (values: ErrorValues) => string;
 
 const MESSAGES: Record<string, MessageFor> = {
   ...ROUND_MESSAGES,
+  ...RESULTS_MESSAGES,
   ...TIMEBANK_MESSAGES,
   forbidden: () => "You do not have permission to do that",
   not_found: () => "Page not found",

@@ -5,10 +5,12 @@ import * as m0001 from "./0001_foundation.js";
 import * as m0002 from "./0002_ledger.js";
 import * as m0003 from "./0003_budget_rounds.js";
 import * as m0004 from "./0004_timebank.js";
+import * as m0005 from "./0005_results.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_ledger": m0002,
   "0003_budget_rounds": m0003,
   "0004_timebank": m0004,
+  "0005_results": m0005,
 };

@@ -1,0 +1,103 @@
+// A member's statement on screen, with a CSV download and a large-print version for printing.
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { pageTitle } from "../components/page-title";
+import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
+import { formatHours } from "../domain/timebank/view";
+import { requireUser } from "../http/auth.server";
+import { kindLabel, memberStatement } from "../services/timebank/statements.server";
+
+export const meta = () => pageTitle("Statement");
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const slug = slugFrom(params);
+  const memberId = idFrom(params.memberId);
+  const statement = await orErrorPage(memberStatement(context.db, user, slug, memberId));
+  return json({
+    slug,
+    memberId,
+    largePrint: new URL(request.url).searchParams.get("print") === "large",
+    timebankName: statement.timebank.name,
+    memberName: statement.memberName,
+    balance: formatHours(statement.balanceCentihours),
+    truncated: statement.truncated,
+    lines: statement.lines.map((line) => ({
+      id: line.entryId.toString(),
+      when: dateTime.format(line.createdAt),
+      kind: kindLabel(line.kind),
+      memo: line.memo,
+      amount: `${line.amountMinor > 0n ? "+" : ""}${formatHours(line.amountMinor)}`,
+      balance: formatHours(line.balanceAfterMinor),
+    })),
+  });
+}
+
+export default function Statement() {
+  const data = useLoaderData<typeof loader>();
+  const base = `/timebanks/${data.slug}/members/${data.memberId}/statement`;
+  return (
+    <div className={data.largePrint ? "potluck-large-print" : undefined}>
+      <span className="govuk-caption-l">{data.timebankName}</span>
+      <h1 className="govuk-heading-l">Statement for {data.memberName}</h1>
+      <p className="govuk-body-l">
+        Balance now: <strong>{data.balance}</strong>
+      </p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={`${base}.csv`} download>
+            Download as a spreadsheet (CSV)
+          </a>
+        </li>
+        <li>
+          {data.largePrint ? (
+            <Link className="govuk-link" to={base}>
+              Standard size
+            </Link>
+          ) : (
+            <Link className="govuk-link" to={`${base}?print=large`}>
+              Large print version to print
+            </Link>
+          )}
+        </li>
+      </ul>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Every change to the balance, newest first</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">When</th>
+            <th scope="col" className="govuk-table__header">What</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Hours</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance after</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {data.lines.length === 0 ? (
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={4}>Nothing yet.</td>
+            </tr>
+          ) : (
+            data.lines.map((line) => (
+              <tr className="govuk-table__row" key={line.id}>
+                <td className="govuk-table__cell">{line.when}</td>
+                <td className="govuk-table__cell">
+                  {line.kind}: {line.memo}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{line.amount}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{line.balance}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {data.truncated ? <p className="govuk-body">This shows the latest 100 changes.</p> : null}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>
+          Back
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// A coordinator rewards attendance at a co-production meeting (a budget round's public meeting)
+// with hours from a sponsoring organisation, in one entry.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
+import { pageTitle } from "../components/page-title";
+import { Checkboxes } from "../components/timebank/checkboxes";
+import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
+import { ParticipationSchema } from "../domain/timebank/forms";
+import { requireUser } from "../http/auth.server";
+import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
+import { newRequestKey, rewardParticipation } from "../services/timebank/spending.server";
+import { activeMembers, requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
+
+export const meta = () => pageTitle("Thank people for taking part");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const timebank = await orErrorPage(requireTimebank(context.db, slugFrom(params)));
+  await orErrorPage(Promise.resolve().then(() => requireCoordinator(user, timebank)));
+  const members = await activeMembers(context.db, timebank.id);
+  return json({
+    slug: timebank.slug,
+    name: timebank.name,
+    requestKey: newRequestKey(),
+    sponsors: members.filter((m) => m.isOrganisation).map((m) => ({ value: String(m.memberId), label: m.name })),
+    people: members.filter((m) => !m.isOrganisation).map((m) => ({ value: String(m.memberId), label: m.name })),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(request, context);
+  const slug = slugFrom(params);
+  const key = (new URL(request.url).searchParams.get("key") ?? "").replace(/[^a-f0-9]/g, "").slice(0, 24);
+  const form = await readForm(request, context, ParticipationSchema);
+  if (!form.ok) return formErrors(form.errors, form.values);
+  if (!key) return formErrors([{ field: "form", message: "Your form expired. Go back, refresh the page and try again" }], form.values);
+  try {
+    await rewardParticipation(context.db, user, slug, { sponsorMemberId: form.data.sponsorMemberId, memberIds: form.data.memberIds, centihours: form.data.hours, occasion: form.data.occasion, requestKey: key });
+  } catch (error) {
+    return domainErrorToForm(error, form.values, "hours");
+  }
+  return json({ done: { count: form.data.memberIds.length } });
+}
+
+export default function Participation() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result && "done" in result) {
+    return (
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title">Thank-you hours given</h1>
+        <div className="govuk-panel__body">{result.done.count === 1 ? "1 person" : `${result.done.count} people`} thanked</div>
+      </div>
+    );
+  }
+  const errors = result && "errors" in result ? result.errors : undefined;
+  const values = result && "values" in result ? result.values : {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{data.name}</span>
+        <h1 className="govuk-heading-l">Thank people for taking part</h1>
+        <PostForm action={`/timebanks/${data.slug}/participation?key=${data.requestKey}`}>
+          <TextField name="occasion" label="Meeting" hint="For example: Northfield budget round public meeting" defaultValue={values.occasion} errors={errors} maxLength={200} />
+          <Select name="sponsorMemberId" label="Hours given by" options={[{ value: "", label: "Select an organisation" }, ...data.sponsors]} defaultValue={values.sponsorMemberId} errors={errors} />
+          <Checkboxes name="memberIds" legend="Who took part?" options={data.people} checked={values.memberIds ? values.memberIds.split("\n") : []} errors={errors} />
+          <TextField name="hours" label="Hours for each person" hint="In quarter hours, like 1 or 1.5" defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+          <SubmitButton>Give thank-you hours</SubmitButton>
+        </PostForm>
+      </div>
+    </div>
+  );
+}
