@@ -55,6 +55,11 @@ export function Footer({ signedIn }: { signedIn: boolean }) {
             <h2 className="govuk-visually-hidden">Support links</h2>
             <ul className="govuk-footer__inline-list">
               <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/ledger">
+                  Public ledger
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/accessibility">
                   Accessibility statement
                 </Link>
