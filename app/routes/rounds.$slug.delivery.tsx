@@ -43,6 +43,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
             committed: money(p.committedMinor),
             spent: money(p.spentMinor),
             remaining: money(p.remainingMinor),
+            // Whole percent, in bigint arithmetic: money never passes through a float.
+            spentPercent: p.committedMinor > 0n ? Number((p.spentMinor * 100n) / p.committedMinor) : 0,
             updates: p.updates.map((u) => ({ ...u, recordedAt: u.recordedAt })),
             payments: p.payments.map((x) => ({ id: x.entryId.toString(), supplier: x.supplier, reference: x.reference, spentOn: x.spentOn, amount: money(x.amountMinor) })),
             increases: p.increases.map((x) => ({ id: x.entryId.toString(), reason: x.reason, source: x.source, amount: money(x.amountMinor) })),
@@ -129,6 +131,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return formErrors([{ field: "form", message: "Choose what to record" }], {}, 400);
 }
 
+/** How much of each project's committed money has been spent; the table below has the same figures. */
+function SpendingChart({ projects }: { projects: { id: number; title: string; spent: string; committed: string; spentPercent: number }[] }) {
+  if (projects.length === 0) return null;
+  const rowHeight = 34;
+  const labelWidth = 260;
+  const barSpace = 360;
+  const height = projects.length * rowHeight + 8;
+  return (
+    <svg className="potluck-chart" viewBox={`0 0 ${labelWidth + barSpace + 120} ${height}`} width="100%" role="img" aria-labelledby="spending-title spending-desc" focusable="false">
+      <title id="spending-title">Share of each project's committed money spent so far</title>
+      <desc id="spending-desc">Each grey bar is the money committed to a project; the dark part is what has been spent. The same figures are in the table below.</desc>
+      {projects.map((p, i) => {
+        const y = i * rowHeight + 4;
+        const spentWidth = Math.round((Math.min(p.spentPercent, 100) / 100) * barSpace);
+        const title = p.title.length > 38 ? `${p.title.slice(0, 37)}…` : p.title;
+        return (
+          <g key={p.id}>
+            <text x={0} y={y + 17} fontSize="14" fill="#0b0c0c">{title}</text>
+            <rect x={labelWidth} y={y} width={barSpace} height={22} fill="#b1b4b6" />
+            <rect x={labelWidth} y={y} width={spentWidth} height={22} fill="#1d70b8" />
+            <text x={labelWidth + barSpace + 8} y={y + 17} fontSize="14" fill="#0b0c0c">{`${p.spentPercent}% spent`}</text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 export default function DeliveryPage() {
   const { round, isOfficer, report, formKey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -151,6 +181,7 @@ export default function DeliveryPage() {
             Every amount below except the budgeted cost is read from the public ledger: money committed to a project, paid to
             suppliers, and what is left.
           </p>
+          <SpendingChart projects={report.projects} />
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--m">Money for each funded project</caption>
             <thead className="govuk-table__head">

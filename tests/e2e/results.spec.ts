@@ -132,6 +132,7 @@ test("an officer records delivery spending and anyone can follow it", async ({ p
   await expect(orchard).toContainText("In progress");
   await expect(orchard).toContainText("£12,500.50");
   await expect(orchard).toContainText("£27,499.50");
+  await expect(page.getByRole("img", { name: "Share of each project's committed money spent so far" })).toContainText("Community orchard31% spent");
   await expect(page.getByRole("button", { name: "Record payment" })).toHaveCount(0);
   await expectAccessible(page);
 });
