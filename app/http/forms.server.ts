@@ -45,7 +45,7 @@ function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   let count = 0;
   for (const [key, value] of formData.entries()) {
-    if (key === "_csrf" || key === "intent") continue;
+    if (key === "_csrf") continue;
     if (++count > MAX_FIELDS) throw json({ message: "The form has too many fields" }, { status: 400 });
     if (typeof value !== "string") throw json({ message: "Files cannot be uploaded here" }, { status: 400 });
     // Repeated fields (checkboxes) are joined with a newline; schemas split them again.
@@ -68,13 +68,17 @@ export function parseValues<S extends z.ZodType>(values: FormValues, schema: S):
   return { ok: false, errors, values };
 }
 
+/** The form's text fields after the CSRF check; repeated fields are joined with a newline. */
+export async function readFormValues(request: Request, context: AppLoadContext): Promise<FormValues> {
+  return formValues(await readFormData(request, context));
+}
+
 export async function readForm<S extends z.ZodType>(
   request: Request,
   context: AppLoadContext,
   schema: S,
 ): Promise<FormResult<z.output<S>>> {
-  const formData = await readFormData(request, context);
-  return parseValues(formValues(formData), schema);
+  return parseValues(await readFormValues(request, context), schema);
 }
 
 /** Values safe to send back to the page when it is shown again (never passwords). */

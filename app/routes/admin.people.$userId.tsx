@@ -5,7 +5,7 @@ import { ErrorSummary, PostForm, Select, SubmitButton } from "../components/form
 import { pageTitle } from "../components/page-title";
 import { ROLES, ROLE_LABELS } from "../domain/roles";
 import { actorFrom, requireRole } from "../http/auth.server";
-import { domainErrorToForm, formErrors, parseValues, readFormData } from "../http/forms.server";
+import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { getPerson, grantRole, listOrganisations, revokeRole } from "../services/people.server";
 
 export const meta = () => pageTitle("Person");
@@ -37,8 +37,7 @@ const RevokeSchema = z.object({ roleId: z.string().regex(/^\d{1,12}$/, "Select a
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireRole(request, context, ["admin"]);
   const userId = userIdFrom(params);
-  const formData = await readFormData(request, context);
-  const values = Object.fromEntries([...formData.entries()].filter(([key]) => key !== "_csrf").map(([k, v]) => [k, String(v)]));
+  const values = await readFormValues(request, context);
   try {
     if (values.intent === "revoke") {
       const parsed = parseValues(values, RevokeSchema);

@@ -8,7 +8,7 @@ import { formatPounds } from "../domain/format";
 import { parseAmountMinor } from "../domain/ledger/amount";
 import { CommentFormSchema, HideFormSchema, ReviewFormSchema } from "../domain/rounds/forms";
 import { actorFrom, requireUser } from "../http/auth.server";
-import { formErrors, parseValues, readFormData, type FormValues } from "../http/forms.server";
+import { formErrors, parseValues, readFormValues, type FormValues } from "../http/forms.server";
 import { pageErrorFrom, positiveId } from "../http/rounds.server";
 import { addComment, getProposal, hideContent, reviewProposal, setSupport, withdrawProposal } from "../services/rounds/proposals.server";
 
@@ -39,8 +39,7 @@ const IntentSchema = z.enum(["support", "unsupport", "comment", "review", "hide-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireUser(request, context);
   const id = positiveId(params.id);
-  const formData = await readFormData(request, context);
-  const values: FormValues = Object.fromEntries([...formData.entries()].filter(([k]) => k !== "_csrf").map(([k, v]) => [k, String(v)]));
+  const values = await readFormValues(request, context);
   const intent = IntentSchema.safeParse(values.intent);
   if (!intent.success) return formErrors([{ field: "form", message: "Choose an action on this page" }], values);
   const actor = actorFrom(context);

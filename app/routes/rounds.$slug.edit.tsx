@@ -5,7 +5,7 @@ import { RoundForm } from "../components/round-form";
 import { formatMinor } from "../domain/ledger/amount";
 import { RoundFormSchema } from "../domain/rounds/forms";
 import { actorFrom, requireUser } from "../http/auth.server";
-import { formErrors, parseValues, readFormData } from "../http/forms.server";
+import { formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { roundInputFrom } from "../http/round-form.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
 import { updateRound } from "../services/rounds/rounds.server";
@@ -35,8 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireUser(request, context);
   const { round } = await roundForPage(context, params.slug);
-  const formData = await readFormData(request, context);
-  const values = Object.fromEntries([...formData.entries()].filter(([k]) => k !== "_csrf").map(([k, v]) => [k, String(v)]));
+  const values = await readFormValues(request, context);
   const form = parseValues(values, RoundFormSchema);
   if (!form.ok) return formErrors(form.errors, values);
   try {

@@ -9,7 +9,7 @@ import { pageTitle } from "../components/page-title";
 import { ballotFromForm } from "../domain/rounds/ballot";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { ballotPage } from "../http/ballot-page.server";
-import { formErrors, parseValues, readFormData, type FormValues } from "../http/forms.server";
+import { formErrors, parseValues, readFormValues, type FormValues } from "../http/forms.server";
 import { pageErrorFrom } from "../http/rounds.server";
 import { acceptBatch, createPaperBatch, keyPaperSheet, listBatches, reconcileBatch } from "../services/rounds/paper.server";
 import { BallotRejected } from "../services/rounds/voting.server";
@@ -50,12 +50,7 @@ const SheetSchema = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { round } = await officerPage(request, params.slug, context);
-  const formData = await readFormData(request, context);
-  const values: FormValues = {};
-  for (const [key, value] of formData.entries()) {
-    if (key === "_csrf" || typeof value !== "string") continue;
-    values[key] = key in values ? `${values[key]}\n${value}` : value;
-  }
+  const values = await readFormValues(request, context);
   const actor = actorFrom(context);
   try {
     if (values.intent === "create-batch") {

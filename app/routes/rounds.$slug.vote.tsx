@@ -4,7 +4,7 @@ import { ChooseStep, DoneStep, ReviewStep, ballotInstructions } from "../compone
 import { actorFrom, requireUser } from "../http/auth.server";
 import { ballotPage } from "../http/ballot-page.server";
 import { ballotStep } from "../http/ballot-steps.server";
-import { readFormData } from "../http/forms.server";
+import { readFormValues } from "../http/forms.server";
 import { castOnlineBallot, currentBallotOf } from "../services/rounds/voting.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Vote: ${data?.round.title ?? ""} - Potluck` }];
@@ -19,12 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireUser(request, context);
   const { round } = await ballotPage(context, params.slug);
-  const formData = await readFormData(request, context);
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key === "_csrf" || typeof value !== "string") continue;
-    values[key] = key in values ? `${values[key]}\n${value}` : value;
-  }
+  const values = await readFormValues(request, context);
   return ballotStep(round, values, async (choices) => {
     const result = await castOnlineBallot(context.db, actorFrom(context), round.id, choices);
     return { receipt: result.receipt, replaced: result.replacedEarlierBallot };

@@ -5,7 +5,7 @@ import { pageTitle } from "../components/page-title";
 import { RoundForm } from "../components/round-form";
 import { RoundFormSchema } from "../domain/rounds/forms";
 import { actorFrom, requireRole } from "../http/auth.server";
-import { formErrors, parseValues, readFormData } from "../http/forms.server";
+import { formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { roundInputFrom } from "../http/round-form.server";
 import { pageErrorFrom } from "../http/rounds.server";
 import { createRound } from "../services/rounds/rounds.server";
@@ -23,8 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireRole(request, context, ["officer"]);
-  const formData = await readFormData(request, context);
-  const values = Object.fromEntries([...formData.entries()].filter(([k]) => k !== "_csrf").map(([k, v]) => [k, String(v)]));
+  const values = await readFormValues(request, context);
   const form = parseValues(values, RoundFormSchema);
   if (!form.ok) return formErrors(form.errors, values);
   const councils = councilsOf(user);

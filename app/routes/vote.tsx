@@ -6,19 +6,14 @@ import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/f
 import { pageTitle } from "../components/page-title";
 import { ballotPage } from "../http/ballot-page.server";
 import { ballotStep } from "../http/ballot-steps.server";
-import { readFormData } from "../http/forms.server";
+import { readFormValues } from "../http/forms.server";
 import { pageErrorFrom } from "../http/rounds.server";
 import { castCodeBallot, roundForCode } from "../services/rounds/voting.server";
 
 export const meta = () => pageTitle("Vote with a code");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readFormData(request, context);
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key === "_csrf" || typeof value !== "string") continue;
-    values[key] = key in values ? `${values[key]}\n${value}` : value;
-  }
+  const values = await readFormValues(request, context);
   let found: { code: string; roundSlug: string };
   try {
     found = await roundForCode(context.db, (values.code ?? "").slice(0, 40));
