@@ -11,11 +11,12 @@ import { openFunded, transfer, uniqueKey, type Handle } from "./ledger-fixtures.
 
 const HASH = "a".repeat(64);
 
-async function refusal(db: LedgerDb, statement: RawBuilder<unknown>): Promise<{ code?: string; message: string }> {
+async function refusal(db: LedgerDb, statement: RawBuilder<unknown>): Promise<{ code?: string; constraint?: string; message: string }> {
   try {
     await statement.execute(db);
   } catch (error) {
-    return { code: (error as { code?: string }).code, message: (error as Error).message };
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    return { code, constraint, message: (error as Error).message };
   }
   throw new Error("the database accepted a statement that breaks the ledger");
 }
@@ -92,7 +93,7 @@ describe.each(testDatabases)("ledger database contract on $name", (database) => 
     expect(error.code).toBe("LD012");
   });
 
-  it("checks again a posting added after the entry was checked early", async () => {
+  it("refuses a posting added after the entry was checked early", async () => {
     const { db } = handle;
     const a = await accountId(db, "raw:a");
     const b = await accountId(db, "raw:b");
@@ -101,12 +102,12 @@ describe.each(testDatabases)("ledger database contract on $name", (database) => 
       sql`insert into ledger_posting (entry_id, account_id, unit, amount_minor) values (${id.toString()}::bigint, ${a.toString()}::bigint, 'GBP', -100)`,
       sql`insert into ledger_posting (entry_id, account_id, unit, amount_minor) values (${id.toString()}::bigint, ${b.toString()}::bigint, 'GBP', 100)`,
       // The entry passes its check here...
-      sql`set constraints ledger_entry_balanced, ledger_posting_balanced immediate`,
-      sql`set constraints ledger_entry_balanced, ledger_posting_balanced deferred`,
-      // ...and this posting must be checked again at commit.
+      sql`set constraints ledger_entry_balanced immediate`,
+      sql`set constraints ledger_entry_balanced deferred`,
+      // ...so a posting added now would escape it: refused as it is inserted.
       sql`insert into ledger_posting (entry_id, account_id, unit, amount_minor) values (${id.toString()}::bigint, ${source.toString()}::bigint, 'GBP', 5)`,
     ]);
-    expect(error.code).toBe("LD012");
+    expect(error.code).toBe("LD022");
   });
 
   it("refuses at commit an entry with fewer than two postings", async () => {
@@ -117,6 +118,35 @@ describe.each(testDatabases)("ledger database contract on $name", (database) => 
       sql`insert into ledger_posting (entry_id, account_id, unit, amount_minor) values (${id.toString()}::bigint, ${a.toString()}::bigint, 'GBP', 0)`,
     ]);
     expect(error.code).toBe("23514");
+  });
+
+  it("refuses malformed accounts, entries and postings written by raw SQL, naming the rule", async () => {
+    const { db } = handle;
+    const refusedBy = async (statement: RawBuilder<unknown>) => {
+      const error = await refusal(db, statement);
+      return `${error.code}:${error.constraint ?? ""}`;
+    };
+    expect(await refusedBy(sql`insert into ledger_account (code, unit, name) values ('Bad Code', 'GBP', 'Bad')`)).toBe(
+      "23514:ledger_account_code_check",
+    );
+    expect(await refusedBy(sql`insert into ledger_account (code, unit, name) values ('raw:noname', 'GBP', '')`)).toBe(
+      "23514:ledger_account_name_check",
+    );
+    expect(await refusedBy(sql`insert into ledger_account (code, unit, name, owner_type) values ('raw:half-owner', 'GBP', 'Half', 'person')`)).toBe(
+      "23514:ledger_account_owner",
+    );
+    expect(await refusedBy(sql`update ledger_account set min_balance_minor = 5 where code = 'raw:a'`)).toBe(
+      "23514:ledger_account_min_balance_minor_check",
+    );
+    expect(await refusedBy(sql`insert into ledger_entry (idempotency_key, request_hash, kind, created_by) values ('k-bad-kind', ${HASH}, 'Not A Kind', 'test')`)).toBe(
+      "23514:ledger_entry_kind_check",
+    );
+    expect(await refusedBy(sql`insert into ledger_entry (idempotency_key, request_hash, kind, created_by) values ('k-bad-hash', 'nothex', 'raw', 'test')`)).toBe(
+      "23514:ledger_entry_request_hash_check",
+    );
+    expect(await refusedBy(sql`insert into ledger_entry (idempotency_key, request_hash, kind, created_by, metadata) values ('k-bad-meta', ${HASH}, 'raw', 'test', '{"n": 1}')`)).toBe(
+      "23514:ledger_entry_metadata_check",
+    );
   });
 
   it("refuses postings added to an entry after the transaction that created it", async () => {
