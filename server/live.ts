@@ -56,6 +56,8 @@ export class LiveHub {
   /** channel -> subscriber -> audience */
   private readonly subscriptions = new Map<string, Map<Subscriber, string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each channel's last push started (performance.now()), for the interval between pushes. */
+  private readonly lastPushAt = new Map<string, number>();
   private readonly providers: { prefix: string; provider: ChannelProvider }[] = [];
   private wss: WebSocketServer | null = null;
   private unlisten: (() => Promise<void>) | null = null;
@@ -108,7 +110,10 @@ export class LiveHub {
       for (const channel of mine) {
         const set = this.subscriptions.get(channel);
         set?.delete(subscriber);
-        if (set && set.size === 0) this.subscriptions.delete(channel);
+        if (set && set.size === 0) {
+          this.subscriptions.delete(channel);
+          this.lastPushAt.delete(channel);
+        }
       }
     });
     ws.on("error", () => ws.terminate());
@@ -162,12 +167,17 @@ export class LiveHub {
     if (typeof parsed.channel !== "string") return;
     const channel = parsed.channel;
     if (this.timers.has(channel) || this.closed || !this.subscriptions.has(channel)) return;
+    // Leading edge: a quiet channel pushes at once; a busy one at most once per interval, the
+    // next push gathering every change since the last.
+    const sinceLastMs = performance.now() - (this.lastPushAt.get(channel) ?? -Infinity);
+    const waitMs = Math.max(0, this.options.coalesceMs - sinceLastMs);
     this.timers.set(
       channel,
       setTimeout(() => {
         this.timers.delete(channel);
+        this.lastPushAt.set(channel, performance.now());
         void this.flush(channel);
-      }, this.options.coalesceMs),
+      }, waitMs),
     );
   }
 

@@ -200,7 +200,9 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   if (!existsSync(SERVER_ENTRY)) throw new UsageError(`${path.relative(process.cwd(), SERVER_ENTRY)} is missing: run \`npm run build\` first`);
   const port = await freePort();
   const sessionSecret = randomBytes(36).toString("base64url");
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? "",

@@ -7,6 +7,7 @@ import { acceptBatch, createPaperBatch, keyPaperSheet, reconcileBatch, rekeyShee
 import { addComment, hideContent, listProposals, reviewProposal, setSupport, submitProposal, withdrawProposal, getProposal } from "../../app/services/rounds/proposals.server.js";
 import { advanceDueRounds, councilBudgetAccount, createRound, movePhase, roundPotAccount, updateRound } from "../../app/services/rounds/rounds.server.js";
 import { roundTally } from "../../app/services/rounds/tally.server.js";
+import { announceCommitted } from "../../app/services/live-announce.server.js";
 import { castCodeBallot, castOnlineBallot, checkReceipt, generateVotingCodes, publishedBallots } from "../../app/services/rounds/voting.server.js";
 import { testDatabases } from "./databases.js";
 import { council, person, proposalInput, roundInput, roundInVoting } from "./rounds-fixtures.js";
@@ -129,6 +130,29 @@ describe.each(testDatabases)("budget rounds on $name", (database) => {
     const tally = await roundTally(handle.db, roundId, "public");
     expect(tally.turnout.online).toBe(1);
     expect(tally.projects!.reduce((sum, p) => sum + p.votes, 0)).toBe(1);
+  });
+
+  it("announces a ballot on the round's live channel after it commits, and a refused one not at all", async () => {
+    const { roundId, projectIds } = await roundInVoting(handle);
+    const voter = await person(handle, "Announced Voter");
+    const heard: string[] = [];
+    const unlisten = await handle.listen("potluck_live", (payload) => heard.push((JSON.parse(payload) as { channel: string }).channel));
+    const waitToHear = async (channel: string) => {
+      for (let waited = 0; !heard.includes(channel) && waited < 200; waited++) await new Promise((r) => setTimeout(r, 50));
+      expect(heard).toContain(channel);
+    };
+    try {
+      await domainError(castOnlineBallot(handle.db, voter, roundId, approve(999_999)));
+      // Notifications arrive in commit order: once this marker is heard, anything the refused
+      // ballot had announced would have been heard too.
+      void announceCommitted(handle.db, "test:marker");
+      await waitToHear("test:marker");
+      expect(heard).not.toContain(`round:${roundId}`);
+      await castOnlineBallot(handle.db, voter, roundId, approve(projectIds[0]!));
+      await waitToHear(`round:${roundId}`);
+    } finally {
+      await unlisten();
+    }
   });
 
   it("refuses bad ballots with specific messages and stores nothing", async () => {

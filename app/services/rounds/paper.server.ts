@@ -8,7 +8,7 @@ import { canonicalJson } from "../../domain/ledger/canonical.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
-import { requireOfficerFor } from "./access.server.js";
+import { notifyLive, requireOfficerFor } from "./access.server.js";
 import { BallotRejected, ballotRulesOf, insertBallot, readRoundForVoting } from "./voting.server.js";
 
 export const MAX_SHEETS_PER_BATCH = 2_000;
@@ -140,6 +140,7 @@ export async function acceptBatch(db: Kysely<Database>, actor: Actor, batchId: n
     for (const sheet of firstPass) {
       await insertBallot(trx, round, "paper", { paperKeyingId: sheet.id }, sheet.choices as BallotChoice[]);
     }
+    await notifyLive(trx, `round:${round.id}`);
     await trx.updateTable("paper_batch").set({ status: "accepted", accepted_at: new Date(), accepted_by_user_id: officer?.id ?? null }).where("id", "=", batchId).execute();
     await recordAudit(trx, { actorUserId: officer?.id ?? null, action: "paper.batch_accepted", subjectType: "paper_batch", subjectId: batchId, ip: actor.ip, details: { ballots: firstPass.length } });
     return { ballots: firstPass.length };

@@ -12,7 +12,8 @@ import type { FrozenRules } from "../../domain/rounds/rules.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
-import { notifyLive, requireOfficerFor, requireSignedIn } from "./access.server.js";
+import { announceCommitted } from "../live-announce.server.js";
+import { requireOfficerFor, requireSignedIn } from "./access.server.js";
 
 export const MAX_CODES_PER_BATCH = 5_000;
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -99,14 +100,13 @@ export async function insertBallot(
       .values(choices.map((c) => ({ ballot_id: ballot.id, proposal_id: c.proposalId, points: c.points, rank: c.rank })))
       .execute();
   }
-  await notifyLive(trx, `round:${round.id}`);
   return { ballotId: ballot.id, receipt };
 }
 
 /** A resident votes online. A new ballot replaces their earlier one; only the latest counts. */
 export async function castOnlineBallot(db: Kysely<Database>, actor: Actor, roundId: number, choices: readonly BallotChoice[], now = new Date()) {
   const user = requireSignedIn(actor);
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx) => {
     const round = await readRoundForVoting(trx, roundId);
     assertVotingOpen(round, now);
     if (!round.allow_account_votes) throw new DomainError("voting_accounts_not_allowed", { status: 403 });
@@ -128,6 +128,8 @@ export async function castOnlineBallot(db: Kysely<Database>, actor: Actor, round
     const result = await insertBallot(trx, round, "online", { voterUserId: user.id }, valid);
     return { ...result, replacedEarlierBallot: replaced.length > 0 };
   });
+  void announceCommitted(db, `round:${roundId}`);
+  return outcome;
 }
 
 /** Checks a code before showing the ballot: exists, belongs to this round, unused. */
@@ -160,7 +162,7 @@ export async function castCodeBallot(db: Kysely<Database>, roundId: number, code
   const code = normaliseCode(codeText);
   if (!code) throw new DomainError("voting_code_invalid", { field: "code" });
   try {
-    return await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const round = await readRoundForVoting(trx, roundId);
       assertVotingOpen(round, now);
       if (!round.allow_code_votes) throw new DomainError("voting_codes_not_allowed", { status: 403 });
@@ -179,6 +181,8 @@ export async function castCodeBallot(db: Kysely<Database>, roundId: number, code
       }
       return insertBallot(trx, round, "code", { votingCodeId: used.id }, valid);
     });
+    void announceCommitted(db, `round:${roundId}`);
+    return outcome;
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("voting_code_used", { field: "code", status: 409 });
     throw error;
