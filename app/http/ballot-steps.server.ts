@@ -1,22 +1,29 @@
 // The three steps of voting, shared by residents' online voting and voting with a code:
 // choose -> check your choices -> confirm. Each step is a plain form POST, so it works without
 // JavaScript; the chosen projects travel in the form until the ballot is confirmed.
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { ballotFromForm, checkBallot, type BallotChoice } from "../domain/rounds/ballot.js";
 import { messageFor } from "../domain/messages.js";
 import { ballotRulesOf, BallotRejected } from "../services/rounds/voting.server.js";
+import { serialiseBallotReceipt } from "./cookies.server.js";
 import type { FormValues } from "./forms.server.js";
 import { pageErrorFrom } from "./rounds.server.js";
 
 export type BallotStep =
   | { step: "choose"; values: FormValues; errors?: { field: string; message: string }[] }
-  | { step: "review"; values: FormValues; choices: BallotChoice[] }
-  | { step: "done"; receipt: string; replaced: boolean };
+  | { step: "review"; values: FormValues; choices: BallotChoice[] };
 
+/**
+ * A confirmed ballot ends in a redirect to `donePath` (post/redirect/get: refreshing the
+ * confirmation page never offers to send the ballot again); its receipt travels in a signed
+ * cookie that the confirmation page reads once.
+ */
 export async function ballotStep(
-  round: { ballot_type: "approval" | "knapsack" | "cumulative" | "ranked"; frozen_rules: unknown },
+  request: Request,
+  round: { slug: string; ballot_type: "approval" | "knapsack" | "cumulative" | "ranked"; frozen_rules: unknown },
   values: FormValues,
   cast: (choices: BallotChoice[]) => Promise<{ receipt: string; replaced?: boolean }>,
+  donePath: string,
 ) {
   const intent = values.intent;
   if (intent === "change") return json<BallotStep>({ step: "choose", values });
@@ -29,7 +36,8 @@ export async function ballotStep(
   if (intent !== "confirm") return json<BallotStep>({ step: "review", values, choices: check.choices });
   try {
     const result = await cast(check.choices);
-    return json<BallotStep>({ step: "done", receipt: result.receipt, replaced: result.replaced ?? false });
+    const cookie = await serialiseBallotReceipt(request, { roundSlug: round.slug, receipt: result.receipt, replaced: result.replaced ?? false });
+    return redirect(donePath, { status: 303, headers: { "Set-Cookie": cookie } });
   } catch (error) {
     const problem = pageErrorFrom(error);
     return json<BallotStep>({ step: "choose", values, errors: [{ field: problem.field === "code" ? "code" : "ballot", message: problem.message }] }, { status: 409 });

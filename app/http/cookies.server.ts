@@ -25,14 +25,18 @@ function makePair(name: string, secret: string, maxAgeSeconds: number | undefine
   return { plain: createCookie(name, base), secure: createCookie(name, { ...base, secure: true }) };
 }
 
-let cookies: { session: CookiePair; csrf: CookiePair } | null = null;
+let cookies: { session: CookiePair; csrf: CookiePair; receipt: CookiePair } | null = null;
 
 export function initCookies(secret: string): void {
   cookies = {
     session: makePair("potluck_session", secret, 14 * 24 * 60 * 60),
     csrf: makePair("potluck_csrf", secret, undefined),
+    // Carries a ballot's receipt from the confirming POST to the confirmation page, read once.
+    receipt: makePair("potluck_receipt", secret, RECEIPT_COOKIE_MAX_AGE_SECONDS),
   };
 }
+
+const RECEIPT_COOKIE_MAX_AGE_SECONDS = 10 * 60;
 
 /** `secure` may be given directly, or as the request whose protocol decides it. */
 type SecureHint = Request | boolean;
@@ -68,4 +72,24 @@ export async function readCsrfToken(cookieHeader: string | null): Promise<string
 
 export function serialiseCsrfToken(request: SecureHint, token: string): Promise<string> {
   return pick(all().csrf, request).serialize(token);
+}
+
+export interface BallotReceipt {
+  roundSlug: string;
+  receipt: string;
+  replaced: boolean;
+}
+
+export function serialiseBallotReceipt(request: Request, value: BallotReceipt): Promise<string> {
+  return pick(all().receipt, request).serialize(value);
+}
+
+export async function readBallotReceipt(cookieHeader: string | null): Promise<BallotReceipt | null> {
+  const value = (await all().receipt.plain.parse(cookieHeader)) as Partial<BallotReceipt> | null;
+  if (!value || typeof value.roundSlug !== "string" || typeof value.receipt !== "string" || value.receipt.length > 40) return null;
+  return { roundSlug: value.roundSlug, receipt: value.receipt, replaced: value.replaced === true };
+}
+
+export function clearBallotReceipt(request: Request): Promise<string> {
+  return pick(all().receipt, request).serialize("", { maxAge: 0 });
 }

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ChooseStep, DoneStep, ReviewStep, ballotInstructions } from "../components/ballot";
+import { ChooseStep, ReviewStep, ballotInstructions } from "../components/ballot";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { ballotPage } from "../http/ballot-page.server";
 import { ballotStep } from "../http/ballot-steps.server";
@@ -20,16 +20,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireUser(request, context);
   const { round } = await ballotPage(context, params.slug);
   const values = await readFormValues(request, context);
-  return ballotStep(round, values, async (choices) => {
-    const result = await castOnlineBallot(context.db, actorFrom(context), round.id, choices);
-    return { receipt: result.receipt, replaced: result.replacedEarlierBallot };
-  });
+  return ballotStep(
+    request,
+    round,
+    values,
+    async (choices) => {
+      const result = await castOnlineBallot(context.db, actorFrom(context), round.id, choices);
+      return { receipt: result.receipt, replaced: result.replacedEarlierBallot };
+    },
+    `/rounds/${round.slug}/vote/done`,
+  );
 }
 
 export default function Vote() {
   const { round, alreadyVoted } = useLoaderData<typeof loader>();
   const step = useActionData<typeof action>();
-  if (step?.step === "done") return <DoneStep receipt={step.receipt} replaced={step.replaced} roundSlug={round.slug} />;
   if (round.phase !== "voting") {
     return (
       <>

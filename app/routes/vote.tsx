@@ -1,7 +1,7 @@
 // Voting with a one-time code, without an account: enter the code, then the same three steps.
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { ChooseStep, DoneStep, ReviewStep, ballotInstructions } from "../components/ballot";
+import { ChooseStep, ReviewStep, ballotInstructions } from "../components/ballot";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { ballotPage } from "../http/ballot-page.server";
@@ -23,7 +23,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { round, view } = await ballotPage(context, found.roundSlug);
   if (values.intent === "start") return json({ stage: "ballot" as const, round: view, code: found.code, step: { step: "choose" as const, values: {} } });
-  const response = await ballotStep(round, values, (choices) => castCodeBallot(context.db, round.id, found.code, choices));
+  const response = await ballotStep(request, round, values, (choices) => castCodeBallot(context.db, round.id, found.code, choices), "/vote/done");
+  if (response.status >= 300 && response.status < 400) throw response; // the confirmed ballot's redirect
   return json({ stage: "ballot" as const, round: view, code: found.code, step: await response.json() }, { status: response.status });
 }
 
@@ -47,7 +48,6 @@ export default function VoteWithCode() {
     );
   }
   const { round, code, step } = data;
-  if (step.step === "done") return <DoneStep receipt={step.receipt} replaced={false} roundSlug={round.slug} />;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

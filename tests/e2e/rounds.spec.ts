@@ -101,6 +101,13 @@ test("a person votes with a one-time code and no account; the code works once", 
   await voter.getByRole("button", { name: "Confirm and cast your vote" }).click();
   await expect(voter.getByRole("heading", { name: "Your vote has been counted" })).toBeVisible();
   await expect(voter.getByTestId("receipt")).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await expect(voter).toHaveURL(/\/vote\/done$/);
+  await expectAccessible(voter);
+  // The receipt is shown once: reloading (or the next person at this computer) does not see it
+  // again, and the ballot is never sent twice.
+  await voter.reload();
+  await expect(voter).toHaveURL(/\/vote$/);
+  await expect(voter.getByTestId("receipt")).toHaveCount(0);
 
   await voter.goto("/vote");
   await voter.getByLabel("Your voting code").fill(code);

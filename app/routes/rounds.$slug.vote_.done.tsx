@@ -1,0 +1,20 @@
+// Confirmation after voting online: the receipt, shown once.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DoneStep } from "../components/ballot";
+import { pageTitle } from "../components/page-title";
+import { requireUser } from "../http/auth.server";
+import { ballotDone } from "../http/ballot-done.server";
+
+export const meta = () => pageTitle("Your vote has been counted");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireUser(request, context);
+  const slug = params.slug ?? "";
+  return ballotDone(request, slug, `/rounds/${encodeURIComponent(slug)}`);
+}
+
+export default function VoteDone() {
+  const { receipt, replaced, roundSlug } = useLoaderData<typeof loader>();
+  return <DoneStep receipt={receipt} replaced={replaced} roundSlug={roundSlug} />;
+}
