@@ -56,4 +56,11 @@ export const TIMEBANK_MESSAGES: Record<string, MessageFor> = {
   timebank_code_invalid: () => "Enter the 10-character code from the member, like K7QM2XH9PA",
   timebank_code_used: () => "This code has already been used",
   timebank_listing_own: () => "This is your own listing: you cannot respond to it",
+  timebank_report_from_missing: () => "Enter a start date",
+  timebank_report_from_invalid: () => "Enter a real start date, like 2026-11-01",
+  timebank_report_to_missing: () => "Enter an end date",
+  timebank_report_to_invalid: () => "Enter a real end date, like 2026-11-30",
+  timebank_report_order: () => "The end date must be on or after the start date",
+  timebank_report_too_long: (v) => `The date range can be ${v.maximum} days at most. Enter an end date closer to the start date`,
+  timebank_report_too_big: () => "There is too much activity in this range to show at once. Enter a shorter date range",
 };

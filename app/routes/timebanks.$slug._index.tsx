@@ -155,6 +155,11 @@ export default function TimebankHome() {
                 Enrol a member
               </Link>
             </li>
+            <li>
+              <Link className="govuk-link" to={`/timebanks/${data.slug}/reports`}>
+                Reports for a date range
+              </Link>
+            </li>
           </ul>
         </>
       ) : null}
