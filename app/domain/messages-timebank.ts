@@ -63,4 +63,21 @@ export const TIMEBANK_MESSAGES: Record<string, MessageFor> = {
   timebank_report_order: () => "The end date must be on or after the start date",
   timebank_report_too_long: (v) => `The date range can be ${v.maximum} days at most. Enter an end date closer to the start date`,
   timebank_report_too_big: () => "There is too much activity in this range to show at once. Enter a shorter date range",
+  timebank_settings_below_invalid: () => "Enter how far below zero a balance may go, 1000 hours or fewer",
+  timebank_settings_above_invalid: () => "Enter the highest balance allowed, 10000 hours or fewer",
+  timebank_settings_gift_invalid: () => "Enter a joining gift of 20 hours or fewer",
+  timebank_settings_gift_over_limit: () => "Enter a joining gift no bigger than the highest balance allowed",
+  timebank_settings_pledge_invalid: () => "Enter a pledge of 168 hours a week or fewer",
+  timebank_limits_exclude_balances: (v) =>
+    `${v.count === 1 ? "1 member has" : `${v.count} members have`} a balance outside these limits (${v.name} has ${v.balance}). ` +
+    "Choose limits that include every balance, or change them once balances are back inside",
+  timebank_slug_taken: () => "There is already a timebank at this web address. Enter a different web address name",
+  timebank_not_organisation_coordinator: () => "Select an organisation you coordinate",
+  timebank_leave_negative: (v) => `Your balance is ${v.balance}. A coordinator needs to settle it before you leave: ask them, and they can do it for you`,
+  timebank_leave_choice_missing: () => "Select what should happen to your hours",
+  timebank_not_a_person: () => "Organisations cannot leave a timebank this way",
+  timebank_budget_missing: () => "This member has no personal budget yet. Add money to it first",
+  timebank_budget_too_small: (v) => `The personal budget only holds ${v.available}. Enter a smaller amount in pounds`,
+  timebank_pounds_invalid: () => "Enter an amount in pounds, like 10 or 12.50",
+  timebank_pounds_too_large: (v) => `Enter ${v.maximum} or less`,
 };
