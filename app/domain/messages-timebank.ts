@@ -78,6 +78,7 @@ export const TIMEBANK_MESSAGES: Record<string, MessageFor> = {
   timebank_not_a_person: () => "Organisations cannot leave a timebank this way",
   timebank_budget_missing: () => "This member has no personal budget yet. Add money to it first",
   timebank_budget_too_small: (v) => `The personal budget only holds ${v.available}. Enter a smaller amount in pounds`,
+  timebank_member_too_few_hours: (v) => `The member needs ${v.needed} for this and has ${v.available} they can spend. Enter fewer hours`,
   timebank_pounds_invalid: () => "Enter an amount in pounds, like 10 or 12.50",
   timebank_pounds_too_large: (v) => `Enter ${v.maximum} or less`,
 };

@@ -5,7 +5,8 @@ import { verifyLedger } from "../../app/services/ledger/verify.server.js";
 import { createTimebankAs, leaveTimebank, removeMember, setMemberPledge, updateTimebankSettings } from "../../app/services/timebank/admin.server.js";
 import { recordAsGiver, recordOnBehalf } from "../../app/services/timebank/exchanges.server.js";
 import { enrolPerson } from "../../app/services/timebank/members.server.js";
-import { donateToPot } from "../../app/services/timebank/spending.server.js";
+import { donateToPot, personalBudgetAccountCode } from "../../app/services/timebank/spending.server.js";
+import { budgetFundsAccountCode, fundPersonalBudget, personalBudget, recordMixedPayment } from "../../app/services/timebank/budgets.server.js";
 import { bankAccountCode, memberAccountCode, potAccountCode, requireTimebank } from "../../app/services/timebank/timebanks.server.js";
 import { testDatabases } from "./databases.js";
 import { uniqueKey, type Handle } from "./ledger-fixtures.js";
@@ -139,6 +140,34 @@ describe.each(testDatabases)("timebank statements, settings and leaving on $name
     expect((await getAccount(db, memberAccountCode(tb.timebankId, keeper.memberId)))!.balanceMinor).toBe(300n);
     await enrolPerson(db, tb.coordinator, tb.slug, { email: keeper.user.email, profile: { skillsOffered: "", skillsWanted: "", availability: "", area: "", accessNeeds: "" } }, TODAY);
     expect((await getAccount(db, memberAccountCode(tb.timebankId, keeper.memberId)))!.balanceMinor).toBe(300n);
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
+  it("tops up a personal budget and records a mixed payment, with refusals a coordinator can act on", async () => {
+    const { db } = handle;
+    const tb = await makeTimebank(db, { gift: 200n, min: 0n });
+    const learner = await tb.enrol("Lou Learner");
+    const course = { memberId: learner.memberId, description: "Sewing course", poundsMinor: 1000n, centihours: 100n };
+    await expect(recordMixedPayment(db, tb.coordinator, tb.slug, { ...course, requestKey: uniqueKey() })).rejects.toMatchObject({ code: "timebank_budget_missing" });
+    expect((await personalBudget(db, learner.user, tb.slug, learner.memberId)).balancePence).toBeNull();
+    await expect(fundPersonalBudget(db, learner.user, tb.slug, { memberId: learner.memberId, pence: 5000n, requestKey: uniqueKey() })).rejects.toMatchObject({ code: "timebank_not_coordinator" });
+    const key = uniqueKey();
+    await fundPersonalBudget(db, tb.coordinator, tb.slug, { memberId: learner.memberId, pence: 1500n, requestKey: key });
+    // The same form sent twice posts once.
+    await fundPersonalBudget(db, tb.coordinator, tb.slug, { memberId: learner.memberId, pence: 1500n, requestKey: key });
+    expect((await getAccount(db, personalBudgetAccountCode(tb.timebankId, learner.memberId)))!.balanceMinor).toBe(1500n);
+    expect((await getAccount(db, budgetFundsAccountCode(tb.timebankId)))!.balanceMinor).toBe(-1500n);
+
+    await expect(recordMixedPayment(db, tb.coordinator, tb.slug, { ...course, poundsMinor: 2000n, requestKey: uniqueKey() })).rejects.toMatchObject({ code: "timebank_budget_too_small", values: { available: "£15" } });
+    await expect(recordMixedPayment(db, tb.coordinator, tb.slug, { ...course, centihours: 300n, requestKey: uniqueKey() })).rejects.toMatchObject({ code: "timebank_member_too_few_hours", values: { needed: "3 hours", available: "2 hours" } });
+    expect((await getAccount(db, personalBudgetAccountCode(tb.timebankId, learner.memberId)))!.balanceMinor).toBe(1500n);
+    await recordMixedPayment(db, tb.coordinator, tb.slug, { ...course, requestKey: uniqueKey() });
+    const budget = await personalBudget(db, learner.user, tb.slug, learner.memberId);
+    expect(budget.balancePence).toBe(500n);
+    expect(budget.hoursCentihours).toBe(100n);
+    expect(budget.lines.map((line) => line.amountMinor)).toEqual([-1000n, 1500n]);
+    const other = await tb.enrol("Nell Nosy");
+    await expect(personalBudget(db, other.user, tb.slug, learner.memberId)).rejects.toMatchObject({ code: "timebank_not_coordinator" });
     expect((await verifyLedger(db)).ok).toBe(true);
   });
 });

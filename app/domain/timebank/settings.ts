@@ -2,8 +2,10 @@
 // Limits are typed as positive hours ("how far below zero", "how far above zero") so nobody has
 // to type a minus sign; the rules turn them into signed centihours for the ledger.
 import { z } from "zod";
-import { DomainError } from "../errors.js";
-import { optionalHoursSettingField } from "./forms.js";
+import { DomainError, isDomainError } from "../errors.js";
+import { parseAmountMinor } from "../ledger/amount.js";
+import { messageFor } from "../messages.js";
+import { hoursField, optionalHoursSettingField } from "./forms.js";
 import { MAX_PLEDGE_CENTIHOURS_PER_WEEK } from "./pledge.js";
 
 /** The database's own limits on a timebank's settings (migration 0004). */
@@ -60,7 +62,9 @@ export const NewTimebankSchema = SettingsSchema.extend({
     .trim()
     .min(1, "Enter a web address name, like harbour-house")
     .max(63, "The web address name must be 63 characters or fewer")
-    .regex(SLUG_PATTERN, "Enter a web address name using lower-case letters, numbers and dashes, like harbour-house"),
+    .regex(SLUG_PATTERN, "Enter a web address name using lower-case letters, numbers and dashes, like harbour-house")
+    // "/timebanks/new" is the page for starting a timebank.
+    .refine((value) => value !== "new", "Enter a different web address name: new is used by Potluck"),
   description: z.string().trim().max(2000, "The description must be 2000 characters or fewer").optional().default(""),
 });
 
@@ -77,4 +81,41 @@ export const RemoveMemberSchema = z.object({
 export const MemberPledgeSchema = z.object({
   choice: z.enum(["timebank", "own"], { message: "Select whether this member follows the timebank's pledge or has their own" }),
   pledge: optionalHoursSettingField(MAX_PLEDGE_CENTIHOURS_PER_WEEK).optional().default(null),
+});
+
+export const PartnerSchema = z.object({
+  partnerName: z.string().trim().min(1, "Enter the partner's name, like \"Harbour Cinema\"").max(200, "The partner's name must be 200 characters or fewer"),
+  partnerDescription: z.string().trim().max(1000, "The description must be 1000 characters or fewer").optional().default(""),
+  sponsorMemberId: z.string().regex(/^\d{1,9}$/, "Select the organisation that sponsors the partner").transform(Number),
+});
+
+export const RewardSchema = z.object({
+  partnerId: z.string().regex(/^\d{1,9}$/, "Select the partner offering the reward").transform(Number),
+  title: z.string().trim().min(1, "Enter what the member gets, like \"One cinema ticket\"").max(120, "The reward must be 120 characters or fewer"),
+  price: hoursField(10_000n),
+});
+
+/** The most one personal-budget payment or top-up moves: £10,000. */
+export const MAX_BUDGET_PAYMENT_PENCE = 1_000_000n;
+
+/** Pounds as typed ("10", "12.50", "£1,000") in, bigint pence out; never a float. */
+export const poundsField = z
+  .string()
+  .max(20, "Enter an amount in pounds, like 10 or 12.50")
+  .transform((value, context) => {
+    try {
+      return parseAmountMinor(value, "GBP", { maximumMinor: MAX_BUDGET_PAYMENT_PENCE });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      context.addIssue({ code: "custom", message: error.code === "ledger_amount_too_large" ? "Enter £10,000 or less" : error.code === "ledger_amount_missing" ? "Enter an amount in pounds, like 10 or 12.50" : messageFor(error) });
+      return z.NEVER;
+    }
+  });
+
+export const FundBudgetSchema = z.object({ amount: poundsField });
+
+export const MixedPaymentSchema = z.object({
+  description: z.string().trim().min(1, "Enter the activity, like \"Sewing course at the community centre\"").max(500, "The activity must be 500 characters or fewer"),
+  pounds: poundsField,
+  hours: hoursField(),
 });
