@@ -88,6 +88,33 @@ test("a coordinator adds a partner and a reward, then records a course paid in p
   await expect(page.getByRole("cell", { name: "Sewing course at the community centre" })).toBeVisible();
 });
 
+test("settings refuse limits that would leave a balance outside them, and a member sees what leaving would do", async ({ page }) => {
+  await signIn(page, "coordinator@millbrook.example.org", DEMO_PASSWORD);
+  await page.goto("/timebanks/millbrook");
+  await page.getByRole("link", { name: "Settings: joining gift, credit limits and pledge" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.getByLabel("Highest balance allowed, in hours")).toHaveValue("100");
+  await expectAccessible(page);
+  await page.getByLabel("Highest balance allowed, in hours").fill("1");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: /members? (has|have) a balance outside these limits/ })).toHaveAttribute("href", "#above");
+  await expectAccessible(page);
+  await page.goto("/timebanks/millbrook/settings");
+  await expect(page.getByLabel("Highest balance allowed, in hours")).toHaveValue("100");
+
+  await page.goto("/sign-out");
+  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "megan.davies@example.org", DEMO_PASSWORD);
+  await page.goto("/timebanks/millbrook");
+  await page.getByRole("link", { name: "Your profile, week and exchanges" }).click();
+  await page.getByRole("link", { name: "Leave this timebank" }).click();
+  await expect(page.getByRole("heading", { name: "Leave the timebank" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "What should happen to your hours?" })).toBeVisible();
+  await page.getByRole("button", { name: "Leave the timebank" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Confirm that you want to leave the timebank" })).toHaveAttribute("href", "#confirm");
+  await expectAccessible(page);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
