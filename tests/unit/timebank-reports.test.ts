@@ -11,6 +11,7 @@ import {
   type ExchangePosting,
   type ReportMember,
 } from "../../app/domain/timebank/reports.js";
+import { MixedPaymentSchema, NewTimebankSchema, SettingsSchema, checkSettings, settingsFromForm } from "../../app/domain/timebank/settings.js";
 
 function messages(from: string | null, to: string | null) {
   return checkReportRange({ from, to }).errors.map((error) => [error.field, messageFor(error)]);
@@ -157,5 +158,40 @@ describe("chart bars", () => {
   it("scales bars to the largest exact value with integer arithmetic", () => {
     expect(chartBars([{ label: "a", value: 3n, valueText: "3" }, { label: "b", value: 1n, valueText: "1" }, { label: "c", value: 0n, valueText: "0" }], 300).map((b) => b.width)).toEqual([300, 100, 0]);
     expect(chartBars([{ label: "a", value: 0n, valueText: "0" }], 300)[0]!.width).toBe(0);
+  });
+});
+
+describe("timebank settings forms", () => {
+  it("reads limits as positive hours and turns them into signed centihours", () => {
+    const form = SettingsSchema.safeParse({ gift: "2", below: "10", above: "100", pledge: "" });
+    expect(form.success).toBe(true);
+    expect(settingsFromForm(form.data!)).toEqual({ joiningGiftCentihours: 200n, minBalanceCentihours: -1000n, maxBalanceCentihours: 10000n, pledgeCentihoursPerWeek: null });
+    const zero = SettingsSchema.safeParse({ gift: "0", below: "0", above: "5", pledge: "5" });
+    expect(settingsFromForm(zero.data!)).toMatchObject({ joiningGiftCentihours: 0n, minBalanceCentihours: 0n, pledgeCentihoursPerWeek: 500n });
+  });
+
+  it("says what is wrong with a setting", () => {
+    const issues = (values: Record<string, string>) => SettingsSchema.safeParse(values).error?.issues.map((issue) => [issue.path[0], issue.message]);
+    expect(issues({ gift: "", below: "1.3", above: "100" })).toEqual([
+      ["gift", "Enter the hours a new member starts with, or 0"],
+      ["below", "Enter hours in quarter hours, like 0.25, 0.5, 0.75 or 1.25"],
+    ]);
+    expect(issues({ gift: "21", below: "10", above: "100" })).toEqual([["gift", "Enter 20 hours or fewer"]]);
+    expect(() => checkSettings({ joiningGiftCentihours: 500n, minBalanceCentihours: 0n, maxBalanceCentihours: 400n, pledgeCentihoursPerWeek: null })).toThrow(
+      expect.objectContaining({ code: "timebank_settings_gift_over_limit", field: "gift" }),
+    );
+  });
+
+  it("reads pounds exactly and refuses more than the limit", () => {
+    expect(MixedPaymentSchema.parse({ description: "Course", pounds: "£12.50", hours: "1" })).toEqual({ description: "Course", pounds: 1250n, hours: 100n });
+    expect(MixedPaymentSchema.safeParse({ description: "Course", pounds: "10001", hours: "1" }).error?.issues[0]?.message).toBe("Enter £10,000 or less");
+    expect(MixedPaymentSchema.safeParse({ description: "Course", pounds: "1.234", hours: "1" }).success).toBe(false);
+  });
+
+  it("refuses a web address that is taken by the page for starting a timebank", () => {
+    const base = { organisationId: "1", name: "New", gift: "0", below: "0", above: "10" };
+    expect(NewTimebankSchema.safeParse({ ...base, slug: "new" }).success).toBe(false);
+    expect(NewTimebankSchema.safeParse({ ...base, slug: "Bad Slug" }).success).toBe(false);
+    expect(NewTimebankSchema.safeParse({ ...base, slug: "riverside" }).success).toBe(true);
   });
 });
