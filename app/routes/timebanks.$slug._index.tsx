@@ -53,6 +53,16 @@ export default function TimebankHome() {
           </div>
         </div>
       ) : null}
+      {notice === "left" ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">You have left this timebank. Thank you for the time you gave.</p>
+          </div>
+        </div>
+      ) : null}
       <span className="govuk-caption-l">Run by {data.organisationName}</span>
       <h1 className="govuk-heading-l">{data.name}</h1>
       <p className="govuk-body">{data.description}</p>
@@ -104,6 +114,8 @@ export default function TimebankHome() {
         </>
       ) : null}
 
+      {data.status === "left" ? <p className="govuk-inset-text">You have left this timebank. A coordinator can enrol you again.</p> : null}
+
       {data.status === "applied" ? <p className="govuk-inset-text">You have asked to join. A coordinator will look at your request soon.</p> : null}
 
       {data.status === null && !data.isCoordinator ? (
@@ -153,6 +165,21 @@ export default function TimebankHome() {
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/members/new`}>
                 Enrol a member
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={`/timebanks/${data.slug}/settings`}>
+                Settings: joining gift, credit limits and pledge
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={`/timebanks/${data.slug}/partners`}>
+                Partners and rewards
+              </Link>
+            </li>
+            <li>
+              <Link className="govuk-link" to={`/timebanks/${data.slug}/reports`}>
+                Reports for a date range
               </Link>
             </li>
           </ul>

@@ -46,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       accessNeeds: member.accessNeeds,
       balance: member.balanceCentihours === null ? null : formatHours(member.balanceCentihours),
       ownPledge: member.pledgeCentihoursPerWeek === null ? null : formatHours(member.pledgeCentihoursPerWeek),
+      activePerson: member.status === "active" && !member.isOrganisation,
     },
     pledge: pledge ? pledgeView(pledge.progress, isSelf ? "you" : member.name) : null,
     exemptions: (pledge?.exemptions ?? []).map((e) => ({ id: e.id, from: shortDate(e.startsOn), to: shortDate(e.endsOn), reason: e.reason })),
@@ -144,11 +145,41 @@ export default function MemberPage() {
       ) : null}
 
       {member.balance !== null ? (
-        <p className="govuk-body">
-          <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/statement`}>
-            {data.isSelf ? "Your statement" : `Statement for ${member.name}`}
-          </Link>
-        </p>
+        <ul className="govuk-list">
+          <li>
+            <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/statement`}>
+              {data.isSelf ? "Your statement" : `Statement for ${member.name}`}
+            </Link>
+          </li>
+          {member.activePerson ? (
+            <li>
+              <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/budget`}>
+                {data.isSelf ? "Your personal budget in pounds" : `Personal budget and mixed payments for ${member.name}`}
+              </Link>
+            </li>
+          ) : null}
+          {member.activePerson && data.isCoordinator ? (
+            <>
+              <li>
+                <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/pledge`}>
+                  Change {member.name}'s pledge
+                </Link>
+              </li>
+              <li>
+                <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/remove`}>
+                  Remove {member.name} from the timebank
+                </Link>
+              </li>
+            </>
+          ) : null}
+          {member.activePerson && data.isSelf ? (
+            <li>
+              <Link className="govuk-link" to={`/timebanks/${data.slug}/leave`}>
+                Leave this timebank
+              </Link>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       <ExchangeTable slug={data.slug} lines={data.exchanges} caption="Exchanges" />
       <p className="govuk-body">

@@ -5,7 +5,7 @@ import { pageTitle } from "../components/page-title";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { formatHours } from "../domain/timebank/view";
 import { requireUser } from "../http/auth.server";
-import { kindLabel, memberStatement } from "../services/timebank/statements.server";
+import { STATEMENT_LINES, kindLabel, memberStatement, statementCursor } from "../services/timebank/statements.server";
 
 export const meta = () => pageTitle("Statement");
 
@@ -15,15 +15,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const slug = slugFrom(params);
   const memberId = idFrom(params.memberId);
-  const statement = await orErrorPage(memberStatement(context.db, user, slug, memberId));
+  const url = new URL(request.url);
+  const before = statementCursor(url.searchParams.get("before"));
+  const statement = await orErrorPage(memberStatement(context.db, user, slug, memberId, before));
   return json({
     slug,
     memberId,
-    largePrint: new URL(request.url).searchParams.get("print") === "large",
+    largePrint: url.searchParams.get("print") === "large",
+    before: before === null ? null : before.toString(),
     timebankName: statement.timebank.name,
     memberName: statement.memberName,
     balance: formatHours(statement.balanceCentihours),
-    truncated: statement.truncated,
+    olderBefore: statement.olderBefore,
+    pageSize: STATEMENT_LINES,
+    isNewest: statement.isNewest,
     lines: statement.lines.map((line) => ({
       id: line.entryId.toString(),
       when: dateTime.format(line.createdAt),
@@ -64,7 +69,7 @@ export default function Statement() {
         </li>
       </ul>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Every change to the balance, newest first</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{data.isNewest ? "Every change to the balance, newest first" : "Older changes to the balance, newest first"}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">When</th>
@@ -92,7 +97,26 @@ export default function Statement() {
           )}
         </tbody>
       </table>
-      {data.truncated ? <p className="govuk-body">This shows the latest 100 changes.</p> : null}
+      {data.olderBefore || !data.isNewest ? (
+        <nav className="govuk-pagination govuk-pagination--block" aria-label="Statement pages">
+          {!data.isNewest ? (
+            <div className="govuk-pagination__prev">
+              <Link className="govuk-link govuk-pagination__link" to={`${base}${data.largePrint ? "?print=large" : ""}`} rel="prev">
+                <span className="govuk-pagination__link-title">Newest changes</span>
+              </Link>
+            </div>
+          ) : null}
+          {data.olderBefore ? (
+            <div className="govuk-pagination__next">
+              <Link className="govuk-link govuk-pagination__link" to={`${base}?${new URLSearchParams({ ...(data.largePrint ? { print: "large" } : {}), before: data.olderBefore }).toString()}`} rel="next">
+                <span className="govuk-pagination__link-title">Older changes</span>
+                <span className="govuk-visually-hidden">:</span>
+                <span className="govuk-pagination__link-label">the {data.pageSize} before these</span>
+              </Link>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>
           Back

@@ -1,20 +1,22 @@
-// The statement as CSV: one row per posting, hours as decimal text (never floats).
+// The whole statement as CSV: one row per posting, newest first, hours as decimal text (never floats).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { centihoursToLedgerText } from "../domain/timebank/hours";
 import { requireUser } from "../http/auth.server";
-import { csvCell, kindLabel, memberStatement } from "../services/timebank/statements.server";
+import { csvCell, fullMemberStatement, kindLabel } from "../services/timebank/statements.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const slug = slugFrom(params);
   const memberId = idFrom(params.memberId);
-  const statement = await orErrorPage(memberStatement(context.db, user, slug, memberId));
+  const statement = await orErrorPage(fullMemberStatement(context.db, user, slug, memberId));
   const rows = [
     ["entry", "when", "kind", "description", "hours", "balance_after"].map(csvCell).join(","),
     ...statement.lines.map((line) =>
       [line.entryId.toString(), line.createdAt.toISOString(), kindLabel(line.kind), line.memo, centihoursToLedgerText(line.amountMinor), centihoursToLedgerText(line.balanceAfterMinor)].map(csvCell).join(","),
     ),
+    // A statement longer than the download's limit says so, rather than ending silently.
+    ...(statement.complete ? [] : [["", "", "", "Older lines are not included: ask a coordinator for the full ledger export", "", ""].map(csvCell).join(",")]),
   ];
   return new Response(`${rows.join("\r\n")}\r\n`, {
     headers: {

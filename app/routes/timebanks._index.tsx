@@ -6,13 +6,15 @@ import { timebankList } from "../services/timebank/home.server";
 export const meta = () => pageTitle("Timebanks");
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return json({ timebanks: await timebankList(context.db, context.currentUser) });
+  const roles = context.currentUser?.roles ?? [];
+  const canStart = roles.some((grant) => grant.role === "admin" || (grant.role === "coordinator" && grant.organisationId !== null));
+  return json({ timebanks: await timebankList(context.db, context.currentUser), canStart });
 }
 
 const STATUS_TEXT = { applied: "You have asked to join", active: "You are a member", left: "You have left" } as const;
 
 export default function Timebanks() {
-  const { timebanks } = useLoaderData<typeof loader>();
+  const { timebanks, canStart } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Timebanks</h1>
@@ -33,6 +35,11 @@ export default function Timebanks() {
           </li>
         ))}
       </ul>
+      {canStart ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/timebanks/new">Start a timebank</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,74 @@
+// A coordinator changes the joining gift, the credit limits and the weekly pledge. New limits
+// apply to every member's account at once (they are the ledger's bounds), or not at all.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
+import { pageTitle } from "../components/page-title";
+import { SuccessNotice } from "../components/timebank/notice";
+import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
+import { formatHoursNumber } from "../domain/timebank/hours";
+import { SettingsSchema, settingsFromForm } from "../domain/timebank/settings";
+import { requireUser } from "../http/auth.server";
+import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
+import { updateTimebankSettings } from "../services/timebank/admin.server";
+import { requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
+
+export const meta = () => pageTitle("Timebank settings");
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = requireUser(request, context);
+  const timebank = await orErrorPage(requireTimebank(context.db, slugFrom(params)));
+  await orErrorPage(Promise.resolve().then(() => requireCoordinator(user, timebank)));
+  return json({
+    slug: timebank.slug,
+    name: timebank.name,
+    current: {
+      gift: formatHoursNumber(timebank.joiningGiftCentihours),
+      below: formatHoursNumber(-timebank.minBalanceCentihours),
+      above: formatHoursNumber(timebank.maxBalanceCentihours),
+      pledge: timebank.pledgeCentihoursPerWeek === null ? "" : formatHoursNumber(timebank.pledgeCentihoursPerWeek),
+    },
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(request, context);
+  const slug = slugFrom(params);
+  const form = await readForm(request, context, SettingsSchema);
+  if (!form.ok) return formErrors(form.errors, form.values);
+  try {
+    await updateTimebankSettings(context.db, user, slug, settingsFromForm(form.data));
+  } catch (error) {
+    return domainErrorToForm(error, form.values, "below");
+  }
+  return redirect(`/timebanks/${slug}/settings?saved=1`);
+}
+
+export default function Settings() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result?.errors;
+  const values = result?.values ?? data.current;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {params.get("saved") && !errors ? <SuccessNotice>The settings are saved and apply to every member's account.</SuccessNotice> : null}
+      <span className="govuk-caption-l">{data.name}</span>
+      <h1 className="govuk-heading-l">Settings</h1>
+      <PostForm>
+        <TextField name="gift" label="Hours a new member starts with" hint="The joining gift, from the timebank's own hours. In quarter hours, like 2. Enter 0 for none." defaultValue={values.gift} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="below" label="How far below zero a member's balance may go, in hours" hint="Like 10, so members can receive 10 hours before they have given any. Enter 0 if balances may not go below zero." defaultValue={values.below} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="above" label="Highest balance allowed, in hours" hint="Like 100. Organisations have this limit too, but no lower limit." defaultValue={values.above} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <div className="govuk-inset-text">
+          New limits apply to every member's account straight away. If any member's balance is already outside them, nothing is changed and you are told who.
+        </div>
+        <TextField name="pledge" label="Hours each member pledges a week (optional)" hint="Like 5. Leave empty for no pledge. Members with their own pledge keep it." defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <SubmitButton>Save settings</SubmitButton>
+      </PostForm>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>Back to {data.name}</Link>
+      </p>
+    </>
+  );
+}
