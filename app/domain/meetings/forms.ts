@@ -146,7 +146,15 @@ export const ClaimSchema = z
     choice: z.string().refine(isExpenseChoice, "Select whether you want to be paid, do not want to be paid, or want it given to a charity"),
     charityName: optionalText(MEETING_LIMITS.charityNameChars, "The charity's name"),
   })
-  .refine((value) => value.choice !== "donate" || value.charityName !== "", { message: "Enter the name of the charity", path: ["charityName"] });
+  .refine((value) => value.choice !== "donate" || value.charityName.trim() !== "", {
+    message: "Enter the name of the charity",
+    path: ["charityName"],
+    // Checked even when other fields have errors, so every problem shows at once.
+    when: (payload) => {
+      const value = payload.value as { choice?: unknown; charityName?: unknown } | null;
+      return typeof value === "object" && value !== null && typeof (value.charityName ?? "") === "string";
+    },
+  });
 export type ClaimFormInput = z.output<typeof ClaimSchema>;
 
 export const WalkInSchema = z.object({

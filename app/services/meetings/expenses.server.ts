@@ -14,6 +14,7 @@ import type { Actor, CurrentUser } from "../current-user.js";
 import { getAccount } from "../ledger/accounts.server.js";
 import { inTransaction } from "../ledger/db.server.js";
 import { postEntry } from "../ledger/post.server.js";
+import { getStatement, type StatementLine } from "../ledger/reports.server.js";
 import { openCharityAccount, openOrganisationAccount, openPersonAccount, personInvolvementAccount, requireOrganiserFor, tellPerson, type MeetingsDb } from "./access.server.js";
 import { requireMeeting } from "./meetings.server.js";
 
@@ -223,6 +224,8 @@ export interface MyPayments {
   /** Everything paid to this person, read from their ledger account. */
   receivedMinor: bigint;
   accountCode: string;
+  /** The ledger statement of the person's account, newest first (the latest 50 lines). */
+  statement: StatementLine[];
 }
 
 /** A person's own claims, attendance rewards and the total paid to them, from the ledger. */
@@ -258,5 +261,6 @@ export async function myPayments(db: MeetingsDb, user: CurrentUser): Promise<MyP
     })),
     receivedMinor: account?.balanceMinor ?? 0n,
     accountCode: personInvolvementAccount(user.id),
+    statement: account ? (await getStatement(db, { accountCode: account.code, pageSize: 50 })).lines : [],
   };
 }

@@ -359,3 +359,9 @@ export async function organiserView(db: MeetingsDb, actor: Actor, meetingId: num
 }
 
 export { isOrganiserFor };
+
+/** Whether the organiser recorded this person as attending the meeting. */
+export async function hasAttended(db: MeetingsDb, meetingId: number, userId: number): Promise<boolean> {
+  const row = await db.selectFrom("meeting_attendance").select("id").where("meeting_id", "=", meetingId).where("user_id", "=", userId).executeTakeFirst();
+  return row !== undefined;
+}
