@@ -59,7 +59,7 @@ export async function claimExpense(db: MeetingsDb, actor: Actor, meetingId: numb
   return inTransaction(db, async (trx) => {
     const signedUp = await trx.selectFrom("meeting_signup").select("id").where("meeting_id", "=", meetingId).where("user_id", "=", user.id).where("status", "=", "signed_up").executeTakeFirst();
     const attended = await trx.selectFrom("meeting_attendance").select("id").where("meeting_id", "=", meetingId).where("user_id", "=", user.id).executeTakeFirst();
-    if (!signedUp && !attended) throw new DomainError("meeting_claim_not_attending", { status: 403 });
+    if (!signedUp && !attended) throw new DomainError("meeting_claim_not_attending", { status: 409 });
     const duplicate = await trx.selectFrom("meeting_expense_claim").select("id").where("meeting_id", "=", meetingId).where("user_id", "=", user.id).where("kind", "=", kind).executeTakeFirst();
     if (duplicate) throw new DomainError("meeting_claim_duplicate", { values: { kind: expenseKindLabel(kind) }, field: "kind", status: 409 });
     // The unique constraint settles two claims sent at once: the second inserts nothing.
