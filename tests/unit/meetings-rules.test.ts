@@ -92,3 +92,20 @@ describe("sign-ups", () => {
     expect(summary.otherNotes).toEqual([{ name: "B", note: "Near the door" }]);
   });
 });
+
+describe("meetings messages", () => {
+  it("has words for every error the meetings code can raise", async () => {
+    const { readFile, readdir } = await import("node:fs/promises");
+    const { hasMessage } = await import("../../app/domain/messages.js");
+    const files = [
+      ...(await readdir("app/services/meetings")).map((name) => `app/services/meetings/${name}`),
+      "app/domain/meetings/rules.ts",
+      "app/domain/meetings/forms.ts",
+    ];
+    const codes = new Set<string>();
+    for (const file of files) for (const match of (await readFile(file, "utf8")).matchAll(/new DomainError\(\s*"([a-z_]+)"/g)) codes.add(match[1]!);
+    for (const match of (await readFile("app/domain/meetings/rules.ts", "utf8")).matchAll(/: "(meeting_[a-z_]+)"/g)) codes.add(match[1]!);
+    expect(codes.size).toBeGreaterThan(15);
+    expect([...codes].filter((code) => !hasMessage(code))).toEqual([]);
+  });
+});
