@@ -6,6 +6,7 @@ import * as m0002 from "./0002_ledger.js";
 import * as m0003 from "./0003_budget_rounds.js";
 import * as m0004 from "./0004_timebank.js";
 import * as m0005 from "./0005_results.js";
+import * as m0008 from "./0008_coproduction.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0003_budget_rounds": m0003,
   "0004_timebank": m0004,
   "0005_results": m0005,
+  "0008_coproduction": m0008,
 };
