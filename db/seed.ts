@@ -6,6 +6,7 @@ import { hashPassword } from "../app/services/passwords.server.js";
 import { normaliseEmail } from "../app/domain/account-rules.js";
 import { seedTimebankDemo } from "./seed-timebank.js";
 import { seedRoundsDemo } from "./seed-rounds.js";
+import { seedCoproductionDemo } from "./seed-coproduction.js";
 
 export const DEMO_PASSWORD = "potluck-demo-2026";
 
@@ -100,6 +101,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ people: number }
     const officer = await trx.selectFrom("app_user").select("id").where("email", "=", "officer@northfield.example.org").executeTakeFirstOrThrow();
     await seedRoundsDemo(trx, { councilId: organisationIds.get("northfield-council")!, officerId: officer.id, residentIds });
     await seedTimebankDemo(trx, { organisationIds });
+    await seedCoproductionDemo(trx, { organisationIds });
     await trx
       .insertInto("audit_event")
       .values({ actor_user_id: null, action: "demo.seeded", details: JSON.stringify({ people: people.length }) })

@@ -12,6 +12,7 @@ import { checklistView, overdueActions, saveChecklist } from "../../app/services
 import { addAction, assessmentView, createAssessment, setActionProgress, submitResponse } from "../../app/services/coproduction/reflection.server.js";
 import { createTeam, inviteMember, teamsFor } from "../../app/services/coproduction/teams.server.js";
 import { addMeasure, addStatement, createTheme, groupStatement, reviewMeasure, togetherView } from "../../app/services/coproduction/working-together.server.js";
+import { seedDemo } from "../../db/seed.js";
 import { testDatabases } from "./databases.js";
 
 const SYSTEM: Actor = { user: null, ip: null, system: true };
@@ -244,5 +245,18 @@ describe.each(testDatabases)("co-production tools on $name", (database) => {
     // A round of another organisation cannot be linked.
     const other = await hostel();
     expect((await domainError(addMeasure(handle.db, other.coordinator, other.teamId, { kind: "we", body: "We will publish the results", themeId: null, roundId: round.id }))).code).toBe("together_round_not_found");
+  });
+
+  it("seeds a demo self-reflection with two views that disagree about reciprocity, and an overdue checklist action", async () => {
+    await seedDemo(handle.db);
+    const team = await handle.db.selectFrom("coproduction_team").select("id").where("name", "=", "Harbour House residents' forum").executeTakeFirstOrThrow();
+    const coordinator = await handle.db.selectFrom("app_user").select("id").where("email", "=", "coordinator@harbourhouse.example.org").executeTakeFirstOrThrow();
+    const user = (await loadCurrentUser(handle.db, coordinator.id))!;
+    const assessment = await handle.db.selectFrom("reflection_assessment").select("id").where("team_id", "=", team.id).executeTakeFirstOrThrow();
+    const view = await assessmentView(handle.db, user, assessment.id);
+    expect(view.respondents.map((r) => r.perspective)).toEqual(["staff", "resident"]);
+    expect(view.summary.filter((s) => s.disagreement).map((s) => s.principle)).toEqual(["reciprocity"]);
+    const overdue = await overdueActions(handle.db, user);
+    expect(overdue.map((a) => a.kind).sort()).toEqual(["checklist", "reflection"]);
   });
 });

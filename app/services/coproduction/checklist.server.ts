@@ -7,7 +7,7 @@ import { DomainError } from "../../domain/errors.js";
 import { hasRole } from "../../domain/roles.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
-import { requireManager, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
+import { inTransaction, requireManager, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
 
 export interface ChecklistRow extends ChecklistAnswer {
   tip: string;
@@ -44,7 +44,7 @@ export async function saveChecklist(db: Db, actor: Actor, teamId: number, inputs
     errors.push(...checked.errors);
   }
   if (errors.length > 0) throw new DomainErrorList(errors);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const { user } = await requireManager(trx, actor, teamId);
     for (const answer of answers) {
       const values = { in_place: answer.inPlace, next_step: answer.nextStep, due_on: answer.dueOn, owner: answer.owner, action_done: answer.actionDone, updated_by: user.id, updated_at: new Date() };

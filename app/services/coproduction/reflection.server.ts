@@ -22,14 +22,14 @@ import { COPRODUCTION_LIMITS, checkDate, checkText, collectErrors, isOverdue, uk
 import { DomainError } from "../../domain/errors.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
-import { requireManager, requireUserFrom, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
+import { inTransaction, requireManager, requireUserFrom, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
 
 export async function createAssessment(db: Db, actor: Actor, teamId: number, input: { title: string; heldOn: string }): Promise<number> {
   const checked = collectErrors({
     title: () => checkText(input.title, "title", "a title", COPRODUCTION_LIMITS.title, true),
     heldOn: () => checkDate(input.heldOn, "heldOn", "the date of the self-reflection", true)!,
   });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { user } = await requireManager(trx, actor, teamId);
     const count = await trx.selectFrom("reflection_assessment").select((eb) => eb.fn.countAll<string>().as("n")).where("team_id", "=", teamId).executeTakeFirstOrThrow();
     if (Number(count.n) >= COPRODUCTION_LIMITS.assessmentsPerTeam) {
@@ -62,7 +62,7 @@ export async function assessmentAccess(db: Db, user: CurrentUser | null, assessm
 export async function submitResponse(db: Db, actor: Actor, assessmentId: number, input: Partial<Record<Principle, RatingInput>>): Promise<number> {
   const user = requireUserFrom(actor);
   const ratings = checkResponse(input, COPRODUCTION_LIMITS.evidence);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { access } = await assessmentAccess(trx, user, assessmentId);
     if (!access.perspective) throw new DomainError("reflection_not_invited", { status: 403 });
     const existing = await trx.selectFrom("reflection_response").select("id").where("assessment_id", "=", assessmentId).where("user_id", "=", user.id).forUpdate().executeTakeFirst();
@@ -210,7 +210,7 @@ export async function addAction(db: Db, actor: Actor, assessmentId: number, inpu
     who: () => checkText(input.who, "who", "who will do it", COPRODUCTION_LIMITS.actionWho, true),
     dueOn: () => checkDate(input.dueOn, "dueOn", "by when it will be done", true)!,
   });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const assessment = await assessmentRow(trx, assessmentId);
     const { user } = await requireManager(trx, actor, assessment.team_id);
     const count = await trx.selectFrom("reflection_action").select((eb) => eb.fn.countAll<string>().as("n")).where("assessment_id", "=", assessmentId).where("principle", "=", checked.principle).executeTakeFirstOrThrow();
@@ -228,8 +228,8 @@ export async function addAction(db: Db, actor: Actor, assessmentId: number, inpu
 }
 
 export async function setActionProgress(db: Db, actor: Actor, actionId: number, progress: string): Promise<void> {
-  if (!isActionProgress(progress)) throw new DomainError("reflection_progress_invalid", { field: "progress" });
-  await db.transaction().execute(async (trx) => {
+  if (!isActionProgress(progress)) throw new DomainError("reflection_progress_invalid", { field: `progress-${actionId}` });
+  await inTransaction(db, async (trx) => {
     const action = await trx
       .selectFrom("reflection_action")
       .innerJoin("reflection_assessment", "reflection_assessment.id", "reflection_action.assessment_id")

@@ -15,6 +15,12 @@ import { isUniqueViolation } from "../db-errors.js";
 
 export type Db = Kysely<Database>;
 
+/** Runs the work in a transaction, or in the caller's when it already is one (the demo seed). */
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(work);
+}
+
 /** Staff roles that manage co-production for their own organisation. */
 const STAFF_ROLES = ["officer", "coordinator"] as const;
 
@@ -84,7 +90,7 @@ export async function createTeam(db: Db, actor: Actor, input: { organisationId: 
   const name = checkText(input.name, "name", "the team's name", COPRODUCTION_LIMITS.teamName, true);
   if (!isStaffOf(user, input.organisationId)) throw new DomainError("coproduction_organisation_not_staff", { field: "organisationId" });
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const organisation = await trx.selectFrom("organisation").select("id").where("id", "=", input.organisationId).executeTakeFirst();
       if (!organisation) throw new DomainError("coproduction_organisation_not_staff", { field: "organisationId" });
       const team = await trx.insertInto("coproduction_team").values({ organisation_id: input.organisationId, name, created_by: user.id }).returning("id").executeTakeFirstOrThrow();
@@ -107,7 +113,7 @@ export async function inviteMember(db: Db, actor: Actor, teamId: number, input: 
   const perspective = input.perspective;
   const email = normaliseEmail(checkText(input.email, "email", "the person's email address", 254, true));
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const { user } = await requireManager(trx, actor, teamId);
       const person = await trx.selectFrom("app_user").select("id").where("email_normalised", "=", email).executeTakeFirst();
       if (!person) throw new DomainError("coproduction_person_not_found", { field: "email" });

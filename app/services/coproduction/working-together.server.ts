@@ -16,7 +16,7 @@ import { DomainError } from "../../domain/errors.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
-import { requireManager, requireUserFrom, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
+import { inTransaction, requireManager, requireUserFrom, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
 
 async function countOf(db: Db, table: "together_statement" | "together_theme" | "together_measure", teamId: number): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).where("team_id", "=", teamId).executeTakeFirstOrThrow();
@@ -34,7 +34,7 @@ export async function addStatement(db: Db, actor: Actor, teamId: number, input: 
     body: () => checkText(input.body, "body", "what the person said", COPRODUCTION_LIMITS.statement, true),
     attributedTo: () => checkText(input.attributedTo, "attributedTo", "who said it", COPRODUCTION_LIMITS.attribution, false),
   });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await teamAccess(trx, user, teamId);
     if ((await countOf(trx, "together_statement", teamId)) >= COPRODUCTION_LIMITS.statementsPerTeam) {
       throw new DomainError("together_limit", { values: { maximum: COPRODUCTION_LIMITS.statementsPerTeam }, field: "body" });
@@ -52,7 +52,7 @@ export async function addStatement(db: Db, actor: Actor, teamId: number, input: 
 export async function createTheme(db: Db, actor: Actor, teamId: number, input: { name: string }): Promise<number> {
   const name = checkText(input.name, "themeName", "the theme's name", COPRODUCTION_LIMITS.themeName, true);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const { user } = await requireManager(trx, actor, teamId);
       if ((await countOf(trx, "together_theme", teamId)) >= COPRODUCTION_LIMITS.themesPerTeam) {
         throw new DomainError("together_limit", { values: { maximum: COPRODUCTION_LIMITS.themesPerTeam }, field: "themeName" });
@@ -76,7 +76,7 @@ async function themeOfTeam(db: Db, teamId: number, themeId: number | null, field
 
 /** Puts a statement under a theme (or takes it out of one with null). */
 export async function groupStatement(db: Db, actor: Actor, statementId: number, themeId: number | null): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const statement = await trx.selectFrom("together_statement").select(["id", "team_id"]).where("id", "=", statementId).forUpdate().executeTakeFirst();
     if (!statement) throw new DomainError("together_statement_not_found", { status: 404 });
     const { user } = await requireManager(trx, actor, statement.team_id);
@@ -96,7 +96,7 @@ export async function addMeasure(db: Db, actor: Actor, teamId: number, input: { 
   });
   if (checked.kind === "i" && !looksLikeIStatement(checked.body)) throw new DomainError("together_i_statement_wording", { field: "measureBody" });
   if (checked.kind === "we" && !looksLikeWeStatement(checked.body)) throw new DomainError("together_we_statement_wording", { field: "measureBody" });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { user, team } = await requireManager(trx, actor, teamId);
     const themeId = await themeOfTeam(trx, teamId, input.themeId, "measureTheme");
     if (input.roundId !== null) {
@@ -125,7 +125,7 @@ export async function reviewMeasure(db: Db, actor: Actor, measureId: number, inp
     },
     evidence: () => checkText(input.evidence, `reviewEvidence-${measureId}`, "the evidence", COPRODUCTION_LIMITS.reviewEvidence, true),
   });
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const measure = await trx.selectFrom("together_measure").select(["id", "team_id"]).where("id", "=", measureId).executeTakeFirst();
     if (!measure) throw new DomainError("together_measure_not_found", { status: 404 });
     const { user } = await requireManager(trx, actor, measure.team_id);
