@@ -301,7 +301,7 @@ export default function Reflection() {
       </p>
       {access.perspective ? (
         <p className="govuk-body">
-          <Link className="govuk-button" to={`/coproduction/reflections/${assessment.id}/respond`} role="button">
+          <Link className="govuk-button" to={`/coproduction/reflections/${assessment.id}/respond`}>
             {view.myResponse ? "Change your answers" : "Fill in your self-reflection"}
           </Link>
         </p>
