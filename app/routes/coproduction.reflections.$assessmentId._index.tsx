@@ -40,11 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (values.intent === "progress") {
       const actionId = idFrom(values.actionId);
-      try {
-        await setActionProgress(context.db, actor, actionId, values[`progress-${actionId}`] ?? "");
-      } catch (error) {
-        return formErrorFrom(error, values);
-      }
+      await setActionProgress(context.db, actor, actionId, values[`progress-${actionId}`] ?? "");
       return redirect(`/coproduction/reflections/${assessmentId}#action-plans`);
     }
   } catch (error) {

@@ -1,4 +1,7 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { action as checklistAction } from "../../app/routes/coproduction.teams.$teamId.checklist.js";
+import { action as respondAction } from "../../app/routes/coproduction.reflections.$assessmentId.respond.js";
 import type { DbHandle } from "../../db/client.js";
 import { PRINCIPLES, type Principle } from "../../app/domain/coproduction/reflection.js";
 import { DomainErrorList } from "../../app/domain/coproduction/rules.js";
@@ -245,6 +248,40 @@ describe.each(testDatabases)("co-production tools on $name", (database) => {
     // A round of another organisation cannot be linked.
     const other = await hostel();
     expect((await domainError(addMeasure(handle.db, other.coordinator, other.teamId, { kind: "we", body: "We will publish the results", themeId: null, roundId: round.id }))).code).toBe("together_round_not_found");
+  });
+
+  async function post(handler: typeof checklistAction, actor: Actor, path: string, params: Record<string, string>, fields: Record<string, string>): Promise<Response> {
+    const body = new URLSearchParams({ _csrf: "test-token", ...fields });
+    const request = new Request(`http://localhost${path}`, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const context = { db: handle.db, currentUser: actor.user, csrfToken: "test-token", clientIp: "192.0.2.30" } as unknown as AppLoadContext;
+    try {
+      return (await handler({ request, params, context })) as Response;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+
+  it("answers forms with every problem listed, 403 for people who may not, and writes nothing", async () => {
+    const { coordinator, resident, teamId } = await hostel();
+    const assessmentId = await createAssessment(handle.db, coordinator, teamId, { title: "Through the page", heldOn: "2026-11-01" });
+    const before = await rowCounts();
+    const fields: Record<string, string> = { "tip-1-in-place": "yes", "tip-2-next-step": "Agree what co-production means", "tip-4-in-place": "perhaps", "tip-6-due": "2027-01-01" };
+    const refused = await post(checklistAction, resident, `/coproduction/teams/${teamId}/checklist`, { teamId: String(teamId) }, fields);
+    expect(refused.status).toBe(403);
+    const bad = await post(checklistAction, coordinator, `/coproduction/teams/${teamId}/checklist`, { teamId: String(teamId) }, fields);
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { errors: { field: string; message: string }[] };
+    expect(body.errors.map((e) => e.field)).toEqual(["tip-2-due", "tip-2-owner", "tip-4-in-place", "tip-6-next-step"]);
+    expect((await checklistView(handle.db, coordinator.user, teamId)).rows[0]!.inPlace).toBeNull();
+
+    const stages = { "stage-assets": "basics", "stage-valuing_work": "9", "stage-reciprocity": "basics", "stage-social_networks": "red", "evidence-assets": "a", "evidence-valuing_work": "b", "evidence-reciprocity": "", "evidence-social_networks": "d" };
+    const outsider = await person("Olga Outsider");
+    expect((await post(respondAction, outsider, `/coproduction/reflections/${assessmentId}/respond`, { assessmentId: String(assessmentId) }, { ...stages, "stage-valuing_work": "basics", "stage-social_networks": "basics", "evidence-reciprocity": "c" })).status).toBe(403);
+    const badResponse = await post(respondAction, resident, `/coproduction/reflections/${assessmentId}/respond`, { assessmentId: String(assessmentId) }, stages);
+    expect(badResponse.status).toBe(400);
+    expect(((await badResponse.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(["stage-valuing_work", "evidence-reciprocity", "stage-social_networks"]);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("seeds a demo self-reflection with two views that disagree about reciprocity, and an overdue checklist action", async () => {

@@ -36,16 +36,17 @@ export async function saveChecklist(db: Db, actor: Actor, teamId: number, inputs
   if (inputs.length !== TIP_COUNT || new Set(inputs.map((i) => i.tipNumber)).size !== TIP_COUNT) {
     throw new DomainError("checklist_tip_unknown", { values: { tipNumber: "?" } });
   }
-  const answers: ChecklistAnswer[] = [];
-  const errors: DomainError[] = [];
-  for (const input of [...inputs].sort((a, b) => a.tipNumber - b.tipNumber)) {
-    const checked = checkChecklistRow(input);
-    if (checked.answer) answers.push(checked.answer);
-    errors.push(...checked.errors);
-  }
-  if (errors.length > 0) throw new DomainErrorList(errors);
   await inTransaction(db, async (trx) => {
+    // Who may first, then what was sent: people who cannot save are not told how to fix it.
     const { user } = await requireManager(trx, actor, teamId);
+    const answers: ChecklistAnswer[] = [];
+    const errors: DomainError[] = [];
+    for (const input of [...inputs].sort((a, b) => a.tipNumber - b.tipNumber)) {
+      const checked = checkChecklistRow(input);
+      if (checked.answer) answers.push(checked.answer);
+      errors.push(...checked.errors);
+    }
+    if (errors.length > 0) throw new DomainErrorList(errors);
     for (const answer of answers) {
       const values = { in_place: answer.inPlace, next_step: answer.nextStep, due_on: answer.dueOn, owner: answer.owner, action_done: answer.actionDone, updated_by: user.id, updated_at: new Date() };
       await trx

@@ -25,12 +25,12 @@ import type { Actor, CurrentUser } from "../current-user.js";
 import { inTransaction, requireManager, requireUserFrom, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
 
 export async function createAssessment(db: Db, actor: Actor, teamId: number, input: { title: string; heldOn: string }): Promise<number> {
-  const checked = collectErrors({
-    title: () => checkText(input.title, "title", "a title", COPRODUCTION_LIMITS.title, true),
-    heldOn: () => checkDate(input.heldOn, "heldOn", "the date of the self-reflection", true)!,
-  });
   return inTransaction(db, async (trx) => {
     const { user } = await requireManager(trx, actor, teamId);
+    const checked = collectErrors({
+      title: () => checkText(input.title, "title", "a title", COPRODUCTION_LIMITS.title, true),
+      heldOn: () => checkDate(input.heldOn, "heldOn", "the date of the self-reflection", true)!,
+    });
     const count = await trx.selectFrom("reflection_assessment").select((eb) => eb.fn.countAll<string>().as("n")).where("team_id", "=", teamId).executeTakeFirstOrThrow();
     if (Number(count.n) >= COPRODUCTION_LIMITS.assessmentsPerTeam) {
       throw new DomainError("reflection_too_many", { values: { maximum: COPRODUCTION_LIMITS.assessmentsPerTeam }, field: "title" });
@@ -61,10 +61,10 @@ export async function assessmentAccess(db: Db, user: CurrentUser | null, assessm
  */
 export async function submitResponse(db: Db, actor: Actor, assessmentId: number, input: Partial<Record<Principle, RatingInput>>): Promise<number> {
   const user = requireUserFrom(actor);
-  const ratings = checkResponse(input, COPRODUCTION_LIMITS.evidence);
   return inTransaction(db, async (trx) => {
     const { access } = await assessmentAccess(trx, user, assessmentId);
     if (!access.perspective) throw new DomainError("reflection_not_invited", { status: 403 });
+    const ratings = checkResponse(input, COPRODUCTION_LIMITS.evidence);
     const existing = await trx.selectFrom("reflection_response").select("id").where("assessment_id", "=", assessmentId).where("user_id", "=", user.id).forUpdate().executeTakeFirst();
     let responseId: number;
     if (existing) {
@@ -201,18 +201,18 @@ export async function teamAssessments(db: Db, teamId: number) {
 }
 
 export async function addAction(db: Db, actor: Actor, assessmentId: number, input: { principle: string; what: string; who: string; dueOn: string }): Promise<number> {
-  const checked = collectErrors({
-    principle: () => {
-      if (!isPrinciple(input.principle)) throw new DomainError("reflection_principle_invalid", { field: "principle" });
-      return input.principle;
-    },
-    what: () => checkText(input.what, "what", "what will be done", COPRODUCTION_LIMITS.actionWhat, true),
-    who: () => checkText(input.who, "who", "who will do it", COPRODUCTION_LIMITS.actionWho, true),
-    dueOn: () => checkDate(input.dueOn, "dueOn", "by when it will be done", true)!,
-  });
   return inTransaction(db, async (trx) => {
     const assessment = await assessmentRow(trx, assessmentId);
     const { user } = await requireManager(trx, actor, assessment.team_id);
+    const checked = collectErrors({
+      principle: () => {
+        if (!isPrinciple(input.principle)) throw new DomainError("reflection_principle_invalid", { field: "principle" });
+        return input.principle;
+      },
+      what: () => checkText(input.what, "what", "what will be done", COPRODUCTION_LIMITS.actionWhat, true),
+      who: () => checkText(input.who, "who", "who will do it", COPRODUCTION_LIMITS.actionWho, true),
+      dueOn: () => checkDate(input.dueOn, "dueOn", "by when it will be done", true)!,
+    });
     const count = await trx.selectFrom("reflection_action").select((eb) => eb.fn.countAll<string>().as("n")).where("assessment_id", "=", assessmentId).where("principle", "=", checked.principle).executeTakeFirstOrThrow();
     if (Number(count.n) >= COPRODUCTION_LIMITS.actionsPerPrinciple) {
       throw new DomainError("reflection_too_many_actions", { values: { maximum: COPRODUCTION_LIMITS.actionsPerPrinciple }, field: "what" });
@@ -228,7 +228,6 @@ export async function addAction(db: Db, actor: Actor, assessmentId: number, inpu
 }
 
 export async function setActionProgress(db: Db, actor: Actor, actionId: number, progress: string): Promise<void> {
-  if (!isActionProgress(progress)) throw new DomainError("reflection_progress_invalid", { field: `progress-${actionId}` });
   await inTransaction(db, async (trx) => {
     const action = await trx
       .selectFrom("reflection_action")
@@ -239,6 +238,7 @@ export async function setActionProgress(db: Db, actor: Actor, actionId: number, 
       .executeTakeFirst();
     if (!action) throw new DomainError("reflection_action_not_found", { status: 404 });
     const { user } = await requireManager(trx, actor, action.team_id);
+    if (!isActionProgress(progress)) throw new DomainError("reflection_progress_invalid", { field: `progress-${actionId}` });
     await trx.updateTable("reflection_action").set({ progress, updated_at: new Date() }).where("id", "=", actionId).execute();
     await recordAudit(trx, { actorUserId: user.id, action: "coproduction.action_progress", subjectType: "reflection_assessment", subjectId: action.assessment_id, ip: actor.ip, details: { actionId, progress } });
   });

@@ -6,7 +6,7 @@ import type { Database } from "../../../db/schema.js";
 import { normaliseEmail } from "../../domain/account-rules.js";
 import { TIP_COUNT } from "../../domain/coproduction/checklist.js";
 import { isPerspective, type Perspective } from "../../domain/coproduction/reflection.js";
-import { COPRODUCTION_LIMITS, checkText } from "../../domain/coproduction/rules.js";
+import { COPRODUCTION_LIMITS, checkText, collectErrors } from "../../domain/coproduction/rules.js";
 import { DomainError } from "../../domain/errors.js";
 import { hasRole } from "../../domain/roles.js";
 import { recordAudit } from "../audit.server.js";
@@ -87,8 +87,8 @@ export async function organisationsFor(db: Db, user: CurrentUser): Promise<{ id:
 
 export async function createTeam(db: Db, actor: Actor, input: { organisationId: number; name: string }): Promise<number> {
   const user = requireUserFrom(actor);
-  const name = checkText(input.name, "name", "the team's name", COPRODUCTION_LIMITS.teamName, true);
   if (!isStaffOf(user, input.organisationId)) throw new DomainError("coproduction_organisation_not_staff", { field: "organisationId" });
+  const name = checkText(input.name, "name", "the team's name", COPRODUCTION_LIMITS.teamName, true);
   try {
     return await inTransaction(db, async (trx) => {
       const organisation = await trx.selectFrom("organisation").select("id").where("id", "=", input.organisationId).executeTakeFirst();
@@ -109,12 +109,17 @@ export async function createTeam(db: Db, actor: Actor, input: { organisationId: 
 }
 
 export async function inviteMember(db: Db, actor: Actor, teamId: number, input: { email: string; perspective: string }): Promise<number> {
-  if (!isPerspective(input.perspective)) throw new DomainError("coproduction_perspective_invalid", { field: "perspective" });
-  const perspective = input.perspective;
-  const email = normaliseEmail(checkText(input.email, "email", "the person's email address", 254, true));
   try {
     return await inTransaction(db, async (trx) => {
       const { user } = await requireManager(trx, actor, teamId);
+      const checked = collectErrors({
+        email: () => normaliseEmail(checkText(input.email, "email", "the person's email address", 254, true)),
+        perspective: () => {
+          if (!isPerspective(input.perspective)) throw new DomainError("coproduction_perspective_invalid", { field: "perspective" });
+          return input.perspective;
+        },
+      });
+      const { email, perspective } = checked;
       const person = await trx.selectFrom("app_user").select("id").where("email_normalised", "=", email).executeTakeFirst();
       if (!person) throw new DomainError("coproduction_person_not_found", { field: "email" });
       const existing = await trx.selectFrom("coproduction_member").select("id").where("team_id", "=", teamId).where("user_id", "=", person.id).executeTakeFirst();

@@ -26,16 +26,16 @@ async function countOf(db: Db, table: "together_statement" | "together_theme" | 
 /** Anyone in the team (staff or invited) can record what is and is not working. */
 export async function addStatement(db: Db, actor: Actor, teamId: number, input: { kind: string; body: string; attributedTo: string }): Promise<number> {
   const user = requireUserFrom(actor);
-  const checked = collectErrors({
-    kind: () => {
-      if (!isStatementKind(input.kind)) throw new DomainError("together_kind_invalid", { field: "kind" });
-      return input.kind as StatementKind;
-    },
-    body: () => checkText(input.body, "body", "what the person said", COPRODUCTION_LIMITS.statement, true),
-    attributedTo: () => checkText(input.attributedTo, "attributedTo", "who said it", COPRODUCTION_LIMITS.attribution, false),
-  });
   return inTransaction(db, async (trx) => {
     await teamAccess(trx, user, teamId);
+    const checked = collectErrors({
+      kind: () => {
+        if (!isStatementKind(input.kind)) throw new DomainError("together_kind_invalid", { field: "kind" });
+        return input.kind as StatementKind;
+      },
+      body: () => checkText(input.body, "body", "what the person said", COPRODUCTION_LIMITS.statement, true),
+      attributedTo: () => checkText(input.attributedTo, "attributedTo", "who said it", COPRODUCTION_LIMITS.attribution, false),
+    });
     if ((await countOf(trx, "together_statement", teamId)) >= COPRODUCTION_LIMITS.statementsPerTeam) {
       throw new DomainError("together_limit", { values: { maximum: COPRODUCTION_LIMITS.statementsPerTeam }, field: "body" });
     }
@@ -50,10 +50,10 @@ export async function addStatement(db: Db, actor: Actor, teamId: number, input: 
 }
 
 export async function createTheme(db: Db, actor: Actor, teamId: number, input: { name: string }): Promise<number> {
-  const name = checkText(input.name, "themeName", "the theme's name", COPRODUCTION_LIMITS.themeName, true);
   try {
     return await inTransaction(db, async (trx) => {
       const { user } = await requireManager(trx, actor, teamId);
+      const name = checkText(input.name, "themeName", "the theme's name", COPRODUCTION_LIMITS.themeName, true);
       if ((await countOf(trx, "together_theme", teamId)) >= COPRODUCTION_LIMITS.themesPerTeam) {
         throw new DomainError("together_limit", { values: { maximum: COPRODUCTION_LIMITS.themesPerTeam }, field: "themeName" });
       }
@@ -87,17 +87,17 @@ export async function groupStatement(db: Db, actor: Actor, statementId: number, 
 }
 
 export async function addMeasure(db: Db, actor: Actor, teamId: number, input: { kind: string; body: string; themeId: number | null; roundId: number | null }): Promise<number> {
-  const checked = collectErrors({
-    kind: () => {
-      if (!isMeasureKind(input.kind)) throw new DomainError("together_measure_kind_invalid", { field: "measureKind" });
-      return input.kind as MeasureKind;
-    },
-    body: () => checkText(input.body, "measureBody", "the statement", COPRODUCTION_LIMITS.measure, true),
-  });
-  if (checked.kind === "i" && !looksLikeIStatement(checked.body)) throw new DomainError("together_i_statement_wording", { field: "measureBody" });
-  if (checked.kind === "we" && !looksLikeWeStatement(checked.body)) throw new DomainError("together_we_statement_wording", { field: "measureBody" });
   return inTransaction(db, async (trx) => {
     const { user, team } = await requireManager(trx, actor, teamId);
+    const checked = collectErrors({
+      kind: () => {
+        if (!isMeasureKind(input.kind)) throw new DomainError("together_measure_kind_invalid", { field: "measureKind" });
+        return input.kind as MeasureKind;
+      },
+      body: () => checkText(input.body, "measureBody", "the statement", COPRODUCTION_LIMITS.measure, true),
+    });
+    if (checked.kind === "i" && !looksLikeIStatement(checked.body)) throw new DomainError("together_i_statement_wording", { field: "measureBody" });
+    if (checked.kind === "we" && !looksLikeWeStatement(checked.body)) throw new DomainError("together_we_statement_wording", { field: "measureBody" });
     const themeId = await themeOfTeam(trx, teamId, input.themeId, "measureTheme");
     if (input.roundId !== null) {
       const round = await trx.selectFrom("budget_round").select("id").where("id", "=", input.roundId).where("organisation_id", "=", team.organisationId).executeTakeFirst();
@@ -117,18 +117,18 @@ export async function addMeasure(db: Db, actor: Actor, teamId: number, input: { 
 }
 
 export async function reviewMeasure(db: Db, actor: Actor, measureId: number, input: { reviewedOn: string; outcome: string; evidence: string }): Promise<number> {
-  const checked = collectErrors({
-    reviewedOn: () => checkDate(input.reviewedOn, `reviewedOn-${measureId}`, "the date of the review", true)!,
-    outcome: () => {
-      if (!isReviewOutcome(input.outcome)) throw new DomainError("together_outcome_invalid", { field: `outcome-${measureId}` });
-      return input.outcome as ReviewOutcome;
-    },
-    evidence: () => checkText(input.evidence, `reviewEvidence-${measureId}`, "the evidence", COPRODUCTION_LIMITS.reviewEvidence, true),
-  });
   return inTransaction(db, async (trx) => {
     const measure = await trx.selectFrom("together_measure").select(["id", "team_id"]).where("id", "=", measureId).executeTakeFirst();
     if (!measure) throw new DomainError("together_measure_not_found", { status: 404 });
     const { user } = await requireManager(trx, actor, measure.team_id);
+    const checked = collectErrors({
+      reviewedOn: () => checkDate(input.reviewedOn, `reviewedOn-${measureId}`, "the date of the review", true)!,
+      outcome: () => {
+        if (!isReviewOutcome(input.outcome)) throw new DomainError("together_outcome_invalid", { field: `outcome-${measureId}` });
+        return input.outcome as ReviewOutcome;
+      },
+      evidence: () => checkText(input.evidence, `reviewEvidence-${measureId}`, "the evidence", COPRODUCTION_LIMITS.reviewEvidence, true),
+    });
     const row = await trx
       .insertInto("together_review")
       .values({ measure_id: measureId, reviewed_on: checked.reviewedOn, outcome: checked.outcome, evidence: checked.evidence, reviewed_by: user.id })
