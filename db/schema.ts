@@ -1,6 +1,7 @@
 // The Kysely `Database` type: one interface per table. Column types follow the value
 // policy in db/client.ts (int8 -> bigint, numeric -> string, date -> "YYYY-MM-DD").
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { CoproductionTables } from "./schema-coproduction.js";
 import type { LedgerTables } from "./schema-ledger.js";
 import type { MeetingTables } from "./schema-meetings.js";
 import type { ResultsTables } from "./schema-results.js";
@@ -126,7 +127,7 @@ export interface BudgetRoundTable {
   created_by_user_id: number | null;
 }
 
-export interface Database extends LedgerTables, RoundTables, TimebankTables, ResultsTables, MeetingTables {
+export interface Database extends LedgerTables, RoundTables, TimebankTables, ResultsTables, MeetingTables, CoproductionTables {
   organisation: OrganisationTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

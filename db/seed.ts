@@ -7,6 +7,7 @@ import { normaliseEmail } from "../app/domain/account-rules.js";
 import { seedTimebankDemo } from "./seed-timebank.js";
 import { seedRoundsDemo } from "./seed-rounds.js";
 import { seedMeetingsDemo } from "./seed-meetings.js";
+import { seedCoproductionDemo } from "./seed-coproduction.js";
 
 export const DEMO_PASSWORD = "potluck-demo-2026";
 
@@ -102,6 +103,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ people: number }
     await seedRoundsDemo(trx, { councilId: organisationIds.get("northfield-council")!, officerId: officer.id, residentIds });
     await seedTimebankDemo(trx, { organisationIds });
     await seedMeetingsDemo(trx, { organisationIds });
+    await seedCoproductionDemo(trx, { organisationIds });
     await trx
       .insertInto("audit_event")
       .values({ actor_user_id: null, action: "demo.seeded", details: JSON.stringify({ people: people.length }) })

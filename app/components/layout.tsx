@@ -7,6 +7,7 @@ type Viewer = RootLoaderData["user"];
 function navItems(user: Viewer): { to: string; label: string }[] {
   const items = [{ to: "/rounds", label: "Budget rounds" }, { to: "/timebanks", label: "Timebanks" }, { to: "/meetings", label: "Meetings" }];
   if (!user) return [...items, { to: "/register", label: "Create an account" }, { to: "/sign-in", label: "Sign in" }];
+  items.push({ to: "/coproduction", label: "Co-production" });
   items.push({ to: "/account", label: "Your account" });
   if (user.canCreateAccounts) items.push({ to: "/people/new", label: "Add a person" });
   if (user.isAdmin) items.push({ to: "/admin/people", label: "People and roles" });

@@ -1,6 +1,7 @@
 // Words for every DomainError code, in the GOV.UK voice: say what happened and how to fix it.
 import type { DomainError, ErrorValues } from "./errors.js";
 import { MEETING_MESSAGES } from "./messages-meetings.js";
+import { COPRODUCTION_MESSAGES } from "./messages-coproduction.js";
 import { RESULTS_MESSAGES } from "./messages-results.js";
 import { ROUND_MESSAGES } from "./messages-rounds.js";
 import { TIMEBANK_MESSAGES } from "./messages-timebank.js";
@@ -12,6 +13,7 @@ const MESSAGES: Record<string, MessageFor> = {
   ...RESULTS_MESSAGES,
   ...TIMEBANK_MESSAGES,
   ...MEETING_MESSAGES,
+  ...COPRODUCTION_MESSAGES,
   forbidden: () => "You do not have permission to do that",
   not_found: () => "Page not found",
   csrf_invalid: () => "Your form expired. Go back, refresh the page and try again",

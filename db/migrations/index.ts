@@ -7,6 +7,7 @@ import * as m0003 from "./0003_budget_rounds.js";
 import * as m0004 from "./0004_timebank.js";
 import * as m0005 from "./0005_results.js";
 import * as m0007 from "./0007_meetings.js";
+import * as m0008 from "./0008_coproduction.js";
 import * as m0010 from "./0010_ledger_checks_in_triggers.js";
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "0004_timebank": m0004,
   "0005_results": m0005,
   "0007_meetings": m0007,
+  "0008_coproduction": m0008,
   "0010_ledger_checks_in_triggers": m0010,
 };
