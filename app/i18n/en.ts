@@ -54,6 +54,15 @@ export const en = {
 
   // Your account: large print.
   "account.title": "Your account",
+  "account.created.title": "Account created",
+  "account.created.welcome": "Welcome to Potluck, {name}",
+  "account.name": "Name",
+  "account.email": "Email address",
+  "account.area": "Area",
+  "account.area.notGiven": "Not given",
+  "account.roles": "Roles",
+  "account.messages": "Your messages",
+  "account.changePassword": "Change your password",
   "account.largePrint.link": "Large print",
   "account.largePrint.summary": "Large print",
   "account.largePrint.on": "On",

@@ -31,27 +31,27 @@ export default function Account() {
       ) : null}
       {params.get("welcome") === "1" ? (
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Account created</h1>
-          <div className="govuk-panel__body">Welcome to Potluck, {user.name}</div>
+          <h1 className="govuk-panel__title">{t("account.created.title")}</h1>
+          <div className="govuk-panel__body">{t("account.created.welcome", { name: user.name })}</div>
         </div>
       ) : (
         <h1 className="govuk-heading-l">{t("account.title")}</h1>
       )}
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
-          <dt className="govuk-summary-list__key">Name</dt>
+          <dt className="govuk-summary-list__key">{t("account.name")}</dt>
           <dd className="govuk-summary-list__value">{user.name}</dd>
         </div>
         <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
-          <dt className="govuk-summary-list__key">Email address</dt>
+          <dt className="govuk-summary-list__key">{t("account.email")}</dt>
           <dd className="govuk-summary-list__value">{user.email}</dd>
         </div>
         <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
-          <dt className="govuk-summary-list__key">Area</dt>
-          <dd className="govuk-summary-list__value">{user.area ?? "Not given"}</dd>
+          <dt className="govuk-summary-list__key">{t("account.area")}</dt>
+          <dd className="govuk-summary-list__value">{user.area ?? t("account.area.notGiven")}</dd>
         </div>
         <div className="govuk-summary-list__row govuk-summary-list__row--no-actions">
-          <dt className="govuk-summary-list__key">Roles</dt>
+          <dt className="govuk-summary-list__key">{t("account.roles")}</dt>
           <dd className="govuk-summary-list__value">{user.roles.join(", ")}</dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -65,16 +65,16 @@ export default function Account() {
         </div>
       </dl>
       <p className="govuk-body">
-        <Link className="govuk-link" to="/account/notifications">Your messages</Link>
+        <Link className="govuk-link" to="/account/notifications">{t("account.messages")}</Link>
       </p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/account/change-password">
-          Change your password
+          {t("account.changePassword")}
         </Link>
       </p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/sign-out">
-          Sign out
+          {t("layout.footer.signOut")}
         </Link>
       </p>
     </>

@@ -3,9 +3,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDateTime } from "../components/summary-list";
-import { Term } from "../components/term";
 import { ballotPage } from "../http/ballot-page.server";
 import { t } from "../i18n";
+import { glossaryDefinition, glossaryTerm } from "../i18n/glossary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: t("layout.pageTitle", { title: `${t("ballotPaper.title")}: ${data?.round.title ?? ""}` }) },
@@ -61,9 +61,11 @@ export default function BallotPaper() {
       ) : (
         <>
           <h2 className="govuk-heading-m">{t("ballotPaper.howTo")}</h2>
+          {/* Printed, so the type of ballot is explained in words rather than linked. */}
           <p className="govuk-body">
-            {t("ballotPaper.type")} <Term id={BALLOT_TERMS[round.ballotType]}>{t(`glossary.term.${BALLOT_TERMS[round.ballotType]}`)}</Term>. {t("ballotPaper.budget", { budget: round.rules.budget })}
+            {t("ballotPaper.type")} <strong>{glossaryTerm(BALLOT_TERMS[round.ballotType])}</strong>. {glossaryDefinition(BALLOT_TERMS[round.ballotType])}
           </p>
+          <p className="govuk-body">{t("ballotPaper.budget", { budget: round.rules.budget })}</p>
           <ol className="govuk-list govuk-list--number">
             <li>{markInstruction(round)}</li>
             <li>{t("ballotPaper.spoilt")}</li>
