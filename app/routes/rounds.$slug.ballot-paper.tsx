@@ -24,7 +24,9 @@ function markInstruction(round: View): string {
     case "approval":
       return `${t("ballotPaper.approval.mark")} ${
         round.rules.minChoices === round.rules.maxChoices
-          ? t("ballotPaper.approval.exact", { count: round.rules.maxChoices })
+          ? round.rules.maxChoices === 1
+            ? t("ballotPaper.approval.one")
+            : t("ballotPaper.approval.exact", { count: round.rules.maxChoices })
           : t("ballotPaper.approval.between", { minimum: round.rules.minChoices, maximum: round.rules.maxChoices })
       }`;
     case "knapsack":

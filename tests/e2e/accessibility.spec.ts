@@ -32,6 +32,13 @@ test("a person turns on large print and text is larger on every page, until they
   const bodyBefore = await fontSizePx(page, "main .govuk-body");
   const headingBefore = await fontSizePx(page, "main h1");
 
+  // Saving with neither answer chosen says what to do, and changes nothing.
+  await page.goto("/account/large-print");
+  await page.locator("input[name=largePrint]").evaluateAll((radios) => radios.forEach((radio) => ((radio as HTMLInputElement).checked = false)));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Select yes if you want large print" })).toHaveAttribute("href", "#largePrint");
+  await expectAccessible(page);
+
   await chooseLargePrint(page, "Yes, use large print");
   await expect(page.getByText("Large print is on")).toBeVisible();
   await expect(page.locator("dl").getByText("On", { exact: true })).toBeVisible();
