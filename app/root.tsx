@@ -6,20 +6,23 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Footer, Header, Page } from "./components/layout";
 import { useNonce } from "./components/nonce";
+import { TermScope } from "./components/term";
 import { canAssignRoles, canCreateAccountsForOthers } from "./domain/roles";
+import { t } from "./i18n";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/potluck.css" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Potluck" }];
+export const meta: MetaFunction = () => [{ title: t("service.name") }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const user = context.currentUser;
@@ -39,10 +42,20 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export type RootLoaderData = SerializeFrom<typeof loader>;
 
+/**
+ * Large print enlarges the root font size, so every GOV.UK size (all in rem) grows with it. It is
+ * on when the person has chosen it, and on any page opened with ?print=large (printable
+ * statements and ballot papers).
+ */
+function useLargePrint(userSetting: boolean): boolean {
+  const location = useLocation();
+  return userSetting || new URLSearchParams(location.search).get("print") === "large";
+}
+
 function Document({ children, largePrint }: { children: ReactNode; largePrint: boolean }) {
   const nonce = useNonce();
   return (
-    <html lang="en-GB" className="govuk-template">
+    <html lang="en-GB" className={`govuk-template${largePrint ? " potluck-large-print" : ""}`}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -50,9 +63,9 @@ function Document({ children, largePrint }: { children: ReactNode; largePrint: b
         <Meta />
         <Links />
       </head>
-      <body className={`govuk-template__body${largePrint ? " potluck-large-print" : ""}`}>
+      <body className="govuk-template__body">
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
-          Skip to main content
+          {t("layout.skipLink")}
         </a>
         {children}
         <ScrollRestoration nonce={nonce} />
@@ -65,11 +78,15 @@ function Document({ children, largePrint }: { children: ReactNode; largePrint: b
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const location = useLocation();
+  const largePrint = useLargePrint(user?.largePrint ?? false);
   return (
-    <Document largePrint={user?.largePrint ?? false}>
+    <Document largePrint={largePrint}>
       <Header user={user} />
       <Page>
-        <Outlet />
+        <TermScope key={location.pathname}>
+          <Outlet />
+        </TermScope>
       </Page>
       <Footer signedIn={user !== null} />
     </Document>
@@ -81,38 +98,39 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
-  let title = "Sorry, there is a problem with the service";
-  let body: ReactNode = <p className="govuk-body">Try again later.</p>;
+  const largePrint = useLargePrint(user?.largePrint ?? false);
+  let title = t("error.problem.title");
+  let body: ReactNode = <p className="govuk-body">{t("error.problem.body")}</p>;
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
     if (error.status === 404) {
-      title = "Page not found";
+      title = t("error.notFound.title");
       body = (
         <>
-          <p className="govuk-body">If you typed the web address, check it is correct.</p>
-          <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+          <p className="govuk-body">{t("error.notFound.typed")}</p>
+          <p className="govuk-body">{t("error.notFound.pasted")}</p>
         </>
       );
     } else if (error.status === 403) {
-      title = message ?? "You do not have permission to see this page";
-      body = <p className="govuk-body">If you think you should have access, ask an administrator.</p>;
+      title = message ?? t("error.forbidden.title");
+      body = <p className="govuk-body">{t("error.forbidden.body")}</p>;
     } else if (error.status < 500) {
-      title = "There is a problem with your request";
-      body = <p className="govuk-body">{message ?? "Go back and try again."}</p>;
+      title = t("error.request.title");
+      body = <p className="govuk-body">{message ?? t("error.request.body")}</p>;
     }
   } else {
     console.error(error);
   }
   return (
-    <Document largePrint={false}>
-      <title>{`${title} - Potluck`}</title>
+    <Document largePrint={largePrint}>
+      <title>{t("layout.pageTitle", { title })}</title>
       <Header user={user} />
       <Page>
         <h1 className="govuk-heading-l">{title}</h1>
         {body}
         <p className="govuk-body">
           <a className="govuk-link" href="/">
-            Go to the Potluck home page
+            {t("error.home")}
           </a>
         </p>
       </Page>

@@ -1,6 +1,7 @@
 // Form pieces in the GOV.UK Design System's markup. Every form carries the CSRF token.
 import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import { t } from "../i18n";
 import type { RootLoaderData } from "../root";
 
 export interface FieldError {
@@ -37,7 +38,7 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] | undef
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
-        <h2 className="govuk-error-summary__title">There is a problem</h2>
+        <h2 className="govuk-error-summary__title">{t("form.errorSummary.title")}</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {errors.map((error) => (
@@ -87,7 +88,7 @@ export function TextField(props: TextFieldProps) {
       ) : null}
       {error ? (
         <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
+          <span className="govuk-visually-hidden">{t("form.error.prefix")}</span> {error}
         </p>
       ) : null}
       <input
@@ -130,7 +131,7 @@ export function Radios(props: RadiosProps) {
         ) : null}
         {error ? (
           <p id={errorId} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
+            <span className="govuk-visually-hidden">{t("form.error.prefix")}</span> {error}
           </p>
         ) : null}
         <div className="govuk-radios" data-module="govuk-radios">
@@ -182,7 +183,7 @@ export function Select(props: SelectProps) {
       </label>
       {error ? (
         <p id={`${props.name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
+          <span className="govuk-visually-hidden">{t("form.error.prefix")}</span> {error}
         </p>
       ) : null}
       <select

@@ -1,16 +1,21 @@
 import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { t } from "../i18n";
 import type { RootLoaderData } from "../root";
 
 type Viewer = RootLoaderData["user"];
 
 function navItems(user: Viewer): { to: string; label: string }[] {
-  const items = [{ to: "/rounds", label: "Budget rounds" }, { to: "/timebanks", label: "Timebanks" }, { to: "/meetings", label: "Meetings" }];
-  if (!user) return [...items, { to: "/register", label: "Create an account" }, { to: "/sign-in", label: "Sign in" }];
-  items.push({ to: "/coproduction", label: "Co-production" });
-  items.push({ to: "/account", label: "Your account" });
-  if (user.canCreateAccounts) items.push({ to: "/people/new", label: "Add a person" });
-  if (user.isAdmin) items.push({ to: "/admin/people", label: "People and roles" });
+  const items = [
+    { to: "/rounds", label: t("layout.nav.rounds") },
+    { to: "/timebanks", label: t("layout.nav.timebanks") },
+    { to: "/meetings", label: t("layout.nav.meetings") },
+  ];
+  if (!user) return [...items, { to: "/register", label: t("layout.nav.register") }, { to: "/sign-in", label: t("layout.nav.signIn") }];
+  items.push({ to: "/coproduction", label: t("layout.nav.coproduction") });
+  items.push({ to: "/account", label: t("layout.nav.account") });
+  if (user.canCreateAccounts) items.push({ to: "/people/new", label: t("layout.nav.addPerson") });
+  if (user.isAdmin) items.push({ to: "/admin/people", label: t("layout.nav.people") });
   return items;
 }
 
@@ -21,15 +26,15 @@ export function Header({ user }: { user: Viewer }) {
         <div className="govuk-header__container govuk-width-container">
           <div className="govuk-header__logo">
             <Link to="/" className="govuk-header__link govuk-header__link--homepage">
-              <span className="govuk-header__logotype-text">Potluck</span>
+              <span className="govuk-header__logotype-text">{t("service.name")}</span>
             </Link>
           </div>
         </div>
       </header>
-      <section className="govuk-service-navigation" aria-label="Service information">
+      <section className="govuk-service-navigation" aria-label={t("layout.serviceInformation")}>
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
-            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+            <nav aria-label={t("layout.menu")} className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list" id="navigation">
                 {navItems(user).map((item) => (
                   <li className="govuk-service-navigation__item" key={item.to}>
@@ -53,27 +58,37 @@ export function Footer({ signedIn }: { signedIn: boolean }) {
       <div className="govuk-width-container">
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            <h2 className="govuk-visually-hidden">Support links</h2>
+            <h2 className="govuk-visually-hidden">{t("layout.footer.supportLinks")}</h2>
             <ul className="govuk-footer__inline-list">
               <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/ledger">
-                  Public ledger
+                  {t("layout.footer.ledger")}
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/easy-read">
+                  {t("layout.footer.easyRead")}
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/glossary">
+                  {t("layout.footer.glossary")}
                 </Link>
               </li>
               <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/accessibility">
-                  Accessibility statement
+                  {t("layout.footer.accessibility")}
                 </Link>
               </li>
               {signedIn ? (
                 <li className="govuk-footer__inline-list-item">
                   <Link className="govuk-footer__link" to="/sign-out">
-                    Sign out
+                    {t("layout.footer.signOut")}
                   </Link>
                 </li>
               ) : null}
             </ul>
-            <p className="govuk-body-s">Potluck: participatory budgeting and timebanking for communities.</p>
+            <p className="govuk-body-s">{t("layout.footer.about")}</p>
           </div>
         </div>
       </div>

@@ -82,3 +82,6 @@ export function messageFor(error: Pick<DomainError, "code" | "values">): string 
 export function hasMessage(code: string): boolean {
   return code in MESSAGES;
 }
+
+/** Every code's words, for the catalogue in app/i18n (all of Potluck's text reachable from one place). */
+export const DOMAIN_MESSAGES: Readonly<Record<string, MessageFor>> = MESSAGES;

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
+import { Term } from "../components/term";
 import { displayAmount } from "../domain/ledger/amount";
 import { getPublicLedger } from "../services/ledger/reports.server";
 
@@ -46,7 +47,7 @@ export default function Ledger() {
     <>
       <h1 className="govuk-heading-l">The ledger</h1>
       <p className="govuk-body-l">
-        Every pound allocated and every hour given is recorded as an entry that balances. Nothing is edited or deleted:
+        Every pound allocated and every hour given is recorded in this <Term id="ledger">ledger</Term> as an entry that balances (<Term id="double-entry">double entry</Term>). Nothing is edited or deleted:
         mistakes are corrected by a new entry that reverses the old one.
       </p>
 
@@ -54,7 +55,7 @@ export default function Ledger() {
       {checkpoint ? (
         <>
           <p className="govuk-body">
-            A checkpoint is a fingerprint of the whole ledger. Anyone with a copy of the ledger can recompute it and check
+            A <Term id="checkpoint">checkpoint</Term> is a fingerprint of the whole ledger. Anyone with a copy of the ledger can recompute it and check
             that nothing has been changed since.
           </p>
           <dl className="govuk-summary-list">

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
 import { SummaryList, formatDateTime } from "../components/summary-list";
+import { Term } from "../components/term";
 import { formatPounds } from "../domain/format";
 import { nextPhase, PHASE_LABELS } from "../domain/rounds/phases";
 import { actorFrom } from "../http/auth.server";
@@ -59,12 +60,17 @@ export default function RoundPage() {
       <h1 className="govuk-heading-xl">{round.title}</h1>
       <p className="govuk-body-l">{round.description}</p>
       <p className="govuk-body">
+        A <Term id="budget-round">budget round</Term> is part of <Term id="participatory-budgeting">participatory budgeting</Term>: people who live here decide how the money is spent.{" "}
+        <Link className="govuk-link" to="/easy-read/voting">How to vote: Easy Read</Link>
+      </p>
+      <p className="govuk-body">
         Stage: <strong className="govuk-tag">{PHASE_LABELS[round.phase]}</strong>
       </p>
       <ul className="govuk-list">
         <li><Link className="govuk-link" to={`${base}/proposals`}>See the proposals</Link></li>
         {round.phase === "proposals" ? <li><Link className="govuk-link" to={`${base}/proposals/new`}>Make a proposal</Link></li> : null}
         {round.phase === "voting" ? <li><Link className="govuk-link" to={`${base}/vote`}>Vote in this round</Link></li> : null}
+        {round.phase === "voting" && round.channels.includes("on paper") ? <li><Link className="govuk-link" to={`${base}/ballot-paper?print=large`}>Ballot paper to print (large print)</Link></li> : null}
         {round.phase === "voting" || round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/tally`}>See the tally</Link></li> : null}
         {round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/ballots`}>Check your ballot was counted</Link></li> : null}
         {round.phase === "closed" ? <li><Link className="govuk-link" to={`${base}/results`}>Results</Link></li> : null}
@@ -81,7 +87,7 @@ export default function RoundPage() {
           ["Voting opens", formatDateTime(round.dates.votingOpens)],
           ["Voting closes", formatDateTime(round.dates.votingCloses)],
           ["Ballot", round.ballotType === "approval" ? `Choose ${round.minChoices} to ${round.maxChoices} projects` : round.ballotType === "cumulative" ? `Spread ${round.pointsTotal} points` : round.ballotType === "ranked" ? `Put up to ${round.maxChoices} projects in order` : BALLOT_LABELS.knapsack],
-          ["Counting", round.countingRule === "greedy" ? "Most votes first, while the money lasts" : "Method of Equal Shares (each voter gets an equal share of the budget)"],
+          ["Counting", round.countingRule === "greedy" ? <><Term id="greedy-counting">Most votes first</Term>, while the money lasts</> : <><Term id="equal-shares">Method of Equal Shares</Term> (each voter gets an equal share of the budget)</>],
           ["Live counts", round.liveCounts === "public" ? "Shown while voting is open" : "Hidden until voting closes (turnout is shown)"],
           ["Ways to vote", round.channels.join(", ")],
           ["Rules fingerprint", round.rulesHash ? <span className="potluck-code" data-testid="rules-hash">{round.rulesHash}</span> : "Set when voting opens"],

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PostForm, SubmitButton } from "../components/form";
 import { SummaryList, formatDateTime } from "../components/summary-list";
 import { formatPounds } from "../domain/format";
+import { Term } from "../components/term";
 import { RULE_IN_SENTENCE, RULE_LABELS, type StoredProject } from "../domain/results/labels";
 import { PHASE_LABELS } from "../domain/rounds/phases";
 import { actorFrom } from "../http/auth.server";
@@ -154,7 +155,7 @@ export default function ResultsPage() {
           )}
           <SummaryList
             rows={[
-              ["Counting rule", RULE_LABELS[result.rule]],
+              ["Counting rule", <Term id={result.rule === "greedy" ? "greedy-counting" : "equal-shares"} key="rule">{RULE_LABELS[result.rule]}</Term>],
               ["Budget", formatPounds(budgetMinor)],
               ["Committed to funded projects", formatPounds(committedMinor)],
               ["Left in the pot", formatPounds(budgetMinor - committedMinor)],

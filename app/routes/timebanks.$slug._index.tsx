@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { ExchangeTable } from "../components/timebank/exchange-table";
+import { Term } from "../components/term";
 import { PledgeWeek } from "../components/timebank/pledge-week";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { formatHours, pledgeView } from "../domain/timebank/view";
@@ -66,6 +67,10 @@ export default function TimebankHome() {
       <span className="govuk-caption-l">Run by {data.organisationName}</span>
       <h1 className="govuk-heading-l">{data.name}</h1>
       <p className="govuk-body">{data.description}</p>
+      <p className="govuk-body">
+        In a <Term id="timebank">timebank</Term> every hour you give earns a <Term id="time-credit">time credit</Term> to spend on help from someone else.{" "}
+        <Link className="govuk-link" to="/easy-read/timebank">How the timebank works: Easy Read</Link>
+      </p>
 
       {data.status === "active" ? (
         <>
@@ -205,7 +210,7 @@ export default function TimebankHome() {
           <dd className="govuk-summary-list__value">{data.rules.highest}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Pledge</dt>
+          <dt className="govuk-summary-list__key"><Term id="pledge">Pledge</Term></dt>
           <dd className="govuk-summary-list__value">{data.rules.pledge ? `${data.rules.pledge} a week from each member` : "None"}</dd>
         </div>
       </dl>
