@@ -178,8 +178,15 @@ describe("'I' and 'We' statements", () => {
 });
 
 describe("messages", () => {
-  it("has words for every co-production error code", async () => {
-    const { COPRODUCTION_MESSAGES } = await import("../../app/domain/messages-coproduction.js");
-    for (const code of Object.keys(COPRODUCTION_MESSAGES)) expect(hasMessage(code)).toBe(true);
+  it("has words for every error the co-production code can raise", async () => {
+    const { readFile, readdir } = await import("node:fs/promises");
+    const files = [
+      ...(await readdir("app/domain/coproduction")).map((f) => `app/domain/coproduction/${f}`),
+      ...(await readdir("app/services/coproduction")).map((f) => `app/services/coproduction/${f}`),
+    ];
+    const codes = new Set<string>();
+    for (const file of files) for (const match of (await readFile(file, "utf8")).matchAll(/new DomainError\("([a-z_]+)"/g)) codes.add(match[1]!);
+    expect(codes.size).toBeGreaterThan(20);
+    expect([...codes].filter((code) => !hasMessage(code))).toEqual([]);
   });
 });
