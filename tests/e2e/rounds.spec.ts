@@ -51,6 +51,8 @@ test("a resident proposes, an officer reviews the proposal and opens voting with
 
   await page.getByLabel("Reason (shown in the round's history)").fill("Proposals closed");
   await page.getByRole("button", { name: "Move to proposals being reviewed" }).click();
+  // Wait for the move to land before leaving the page, or the review form may not be there yet.
+  await expect(page.getByRole("button", { name: "Move to voting open" })).toBeVisible();
   await page.goto(proposalUrl);
   await page.getByLabel("Feasible: put it on the ballot").check();
   await page.getByLabel("Reason (everyone will see this)").fill("Highways agreed the locations.");
