@@ -64,7 +64,10 @@ export function BenefitsWarning() {
         <a className="govuk-link" href="https://www.citizensadvice.org.uk/benefits/" rel="noreferrer noopener" target="_blank">
           Citizens Advice (opens in new tab)
         </a>
-        . The choice is yours: you can be paid, say no to the payment, or have it given to a charity.
+        . The choice is yours: you can be paid, say no to the payment, or have it given to a charity.{" "}
+        <a className="govuk-link" href="/easy-read/payments">
+          Your rights about payments: Easy Read
+        </a>
       </div>
     </div>
   );
