@@ -57,6 +57,11 @@ export default function Dashboard() {
             Record an exchange for members
           </Link>
         </li>
+        <li>
+          <Link className="govuk-link" to={`/timebanks/${data.slug}/reports`}>
+            Reports for a date range
+          </Link>
+        </li>
       </ul>
 
       {data.openDisputes.length > 0 ? (

@@ -204,8 +204,8 @@ export default function Reports() {
 
           <h2 className="govuk-heading-m">Community pot</h2>
           <p className="govuk-body">
-            {report.pot.donations === 1 ? "1 donation" : `${report.pot.donations} donations`} gave {report.pot.donated} to the pot;{" "}
-            {report.pot.grantCount === 1 ? "1 grant" : `${report.pot.grantCount} grants`} gave {report.pot.granted} from it.
+            Given to the pot: <strong>{report.pot.donated}</strong> ({report.pot.donations === 1 ? "1 donation" : `${report.pot.donations} donations`}).
+            Granted from the pot: <strong>{report.pot.granted}</strong> ({report.pot.grantCount === 1 ? "1 grant" : `${report.pot.grantCount} grants`}).
           </p>
           {report.pot.grants.length > 0 ? (
             <table className="govuk-table">

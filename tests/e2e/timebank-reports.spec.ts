@@ -88,7 +88,7 @@ test("a coordinator adds a partner and a reward, then records a course paid in p
   await expect(page.getByRole("cell", { name: "Sewing course at the community centre" })).toBeVisible();
 });
 
-test("settings refuse limits that would leave a balance outside them, and a member sees what leaving would do", async ({ page }) => {
+test("settings refuse limits that exclude a balance; starting a timebank, a pledge and removal say what to fix; a member sees what leaving would do", async ({ page }) => {
   await signIn(page, "coordinator@millbrook.example.org", DEMO_PASSWORD);
   await page.goto("/timebanks/millbrook");
   await page.getByRole("link", { name: "Settings: joining gift, credit limits and pledge" }).click();
@@ -101,6 +101,28 @@ test("settings refuse limits that would leave a balance outside them, and a memb
   await expectAccessible(page);
   await page.goto("/timebanks/millbrook/settings");
   await expect(page.getByLabel("Highest balance allowed, in hours")).toHaveValue("100");
+
+  // Starting a timebank: the errors say what to fix (nothing is created here).
+  await page.goto("/timebanks");
+  await page.getByRole("link", { name: "Start a timebank" }).click();
+  await page.getByLabel("Web address name").fill("new");
+  await page.getByRole("button", { name: "Start the timebank" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Select the organisation that runs the timebank" })).toBeVisible();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Enter a different web address name: new is used by Potluck" })).toHaveAttribute("href", "#slug");
+  await expectAccessible(page);
+
+  // A member's own pledge and removal pages, as the coordinator sees them.
+  await page.goto("/timebanks/millbrook/members");
+  await page.getByRole("row", { name: /George Wilson/ }).getByRole("link", { name: "George Wilson" }).click();
+  await page.getByRole("link", { name: "Change George Wilson's pledge" }).click();
+  await page.getByRole("radio", { name: "Their own pledge" }).check();
+  await page.getByRole("button", { name: "Save pledge" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Enter the hours this member pledges a week, like 3, or 0 for none" })).toHaveAttribute("href", "#pledge");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to George Wilson" }).click();
+  await page.getByRole("link", { name: "Remove George Wilson from the timebank" }).click();
+  await expect(page.getByText("will be written off from the timebank's own hours")).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto("/sign-out");
   await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
