@@ -6,21 +6,7 @@ import { isDomainError } from "../domain/errors.js";
 import { messageFor } from "../domain/messages.js";
 import { domainErrorToForm, formErrors, type FormValues } from "./forms.server.js";
 
-export function idFrom(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw json({ message: "Page not found" }, { status: 404 });
-  return id;
-}
-
-/** Runs a loader's service call; a refusal becomes a 403/404 page with the message. */
-export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isDomainError(error)) throw json({ message: messageFor(error) }, { status: error.status });
-    throw error;
-  }
-}
+export { idFrom, orErrorPage } from "./route-params.server.js";
 
 /** A refused form: every problem (when there are several) in the error summary, linked to its field. */
 export function formErrorFrom(error: unknown, values: FormValues) {

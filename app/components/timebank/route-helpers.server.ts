@@ -1,27 +1,2 @@
-// Small helpers for timebank routes: reading ids from the address and turning a service's
-// refusal in a loader into the right error page.
-import { json } from "@remix-run/node";
-import { isDomainError } from "../../domain/errors";
-import { messageFor } from "../../domain/messages";
-
-export function slugFrom(params: { slug?: string }): string {
-  const slug = params.slug ?? "";
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw json({ message: "Page not found" }, { status: 404 });
-  return slug;
-}
-
-export function idFrom(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw json({ message: "Page not found" }, { status: 404 });
-  return id;
-}
-
-/** Runs a loader's service call; a refusal becomes a 403/404/409 page with the message. */
-export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (isDomainError(error)) throw json({ message: messageFor(error) }, { status: error.status });
-    throw error;
-  }
-}
+// Timebank (and meetings) routes read ids from the address with the shared helpers.
+export { idFrom, orErrorPage, slugFrom } from "../../http/route-params.server";
