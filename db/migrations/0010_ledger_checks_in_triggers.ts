@@ -13,6 +13,8 @@
 // Errors keep their SQLSTATE (23514 check_violation) and constraint names, so callers and
 // tests see exactly what they saw before.
 //
+// Posting uses generic plans (see the end of this file).
+//
 // The per-posting commit check goes too: the entry's own deferred check covers its postings,
 // and a posting added after that check ran early (SET CONSTRAINTS ... IMMEDIATE) is refused
 // when it is inserted (LD022) rather than checked a second time at commit.
@@ -249,6 +251,12 @@ const statements = [
       end if;
       return null;
     end $$`,
+
+  // Every statement inside a post (and in the triggers it fires) has the same shape each time:
+  // a generic plan is right for all of them, and planning afresh for each call was 8 % of the
+  // database's work per transfer.
+  sql`alter function ledger_post_entry(text, text, text, text, jsonb, text, bigint, text[], text[], bigint[])
+    set plan_cache_mode = force_generic_plan`,
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
