@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { RoleGrant } from "../domain/roles.js";
 import type { CurrentUser } from "./current-user.js";
@@ -67,12 +67,35 @@ export async function userForSessionToken(
   token: string,
   now: Date = new Date(),
 ): Promise<CurrentUser | null> {
-  const session = await db
+  // One query for every request: the session, its person and their roles together.
+  const row = await db
     .selectFrom("session")
-    .select(["user_id"])
-    .where("token_hash", "=", hashToken(token))
-    .where("expires_at", ">", now)
+    .innerJoin("app_user", "app_user.id", "session.user_id")
+    .select((eb) => [
+      "app_user.id",
+      "app_user.name",
+      "app_user.email",
+      "app_user.area",
+      "app_user.must_change_password",
+      "app_user.large_print",
+      eb
+        .selectFrom("user_role")
+        .select(sql<string>`coalesce(json_agg(json_build_array(user_role.role, user_role.organisation_id) order by user_role.id), '[]')::text`.as("roles"))
+        .whereRef("user_role.user_id", "=", "app_user.id")
+        .as("roles"),
+    ])
+    .where("session.token_hash", "=", hashToken(token))
+    .where("session.expires_at", ">", now)
     .executeTakeFirst();
-  if (!session) return null;
-  return loadCurrentUser(db, session.user_id);
+  if (!row) return null;
+  const roles = JSON.parse(row.roles ?? "[]") as [RoleGrant["role"], number | null][];
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    area: row.area,
+    mustChangePassword: row.must_change_password,
+    largePrint: row.large_print,
+    roles: roles.map(([role, organisationId]) => ({ role, organisationId })),
+  };
 }

@@ -155,6 +155,9 @@ describe.each(testDatabases)("accounts on $name", (database) => {
     expect(session.mustChangePassword).toBe(true);
     const tess = (await userForSessionToken(handle.db, session.sessionToken))!;
     expect(tess.mustChangePassword).toBe(true);
+    // The one-query session lookup gives the same person, roles and all, as loading them by id.
+    expect(tess).toEqual(await loadCurrentUser(handle.db, tess.id));
+    expect(tess.roles.length).toBeGreaterThan(0);
 
     await expectDomainError(changePassword(handle.db, tess, { currentPassword: "not it", password: "tess's new password" }, anonymous()), "current_password_wrong");
     await expectDomainError(changePassword(handle.db, tess, { currentPassword: result.temporaryPassword, password: result.temporaryPassword }, anonymous()), "password_unchanged");

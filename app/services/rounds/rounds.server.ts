@@ -13,6 +13,7 @@ import { isUniqueViolation, sqlState } from "../db-errors.js";
 import { openAccount } from "../ledger/accounts.server.js";
 import { postEntry } from "../ledger/post.server.js";
 import { notifyLive, requireOfficerFor } from "./access.server.js";
+import { holdRoundExclusive } from "./round-lock.server.js";
 
 export const ROUNDS_LIMIT = 100;
 
@@ -136,6 +137,7 @@ export async function updateRound(db: Kysely<Database>, actor: Actor, roundId: n
 }
 
 export async function lockRound(db: Kysely<Database>, roundId: number) {
+  await holdRoundExclusive(db, roundId);
   const round = await db.selectFrom("budget_round").selectAll().where("id", "=", roundId).forUpdate().executeTakeFirst();
   if (!round) throw new DomainError("round_not_found", { status: 404 });
   return round;

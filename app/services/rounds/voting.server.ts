@@ -13,6 +13,7 @@ import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { announceCommitted } from "../live-announce.server.js";
+import { holdRoundShared } from "./round-lock.server.js";
 import { requireOfficerFor, requireSignedIn } from "./access.server.js";
 
 export const MAX_CODES_PER_BATCH = 5_000;
@@ -42,8 +43,9 @@ export function normaliseCode(text: string): string | null {
 export type RoundRow = Awaited<ReturnType<typeof readRoundForVoting>>;
 
 export async function readRoundForVoting(trx: Kysely<Database>, roundId: number) {
-  // A shared lock holds the phase still while the ballot is written; closing takes the row lock.
-  const round = await trx.selectFrom("budget_round").selectAll().where("id", "=", roundId).forShare().executeTakeFirst();
+  // Holds the phase still while the ballot is written; a phase change waits for it.
+  await holdRoundShared(trx, roundId);
+  const round = await trx.selectFrom("budget_round").selectAll().where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new DomainError("round_not_found", { status: 404 });
   return round;
 }
