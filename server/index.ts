@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // redirect: false, so a folder of public files (public/easy-read/) never shadows the page of the same name.
+  app.use(express.static("public", { maxAge: "1h", redirect: false }));
 
   app.get("/healthz", async (_req, res) => {
     const ok = await handle.ping();
