@@ -1,6 +1,6 @@
 // The ballot paper on screen: tick boxes, points or numbers, then "check your choices".
 import type { ReactNode } from "react";
-import { ErrorSummary, PostForm, type FieldError } from "./form";
+import { ErrorSummary, type FieldError, FieldErrorMessage, PostForm } from "./form";
 
 export interface BallotProject {
   id: number;
@@ -36,7 +36,7 @@ export function ChooseStep({ type, projects, instructions, values, errors, hidde
           <fieldset className="govuk-fieldset" aria-describedby="ballot-hint">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Your choices</legend>
             <div id="ballot-hint" className="govuk-hint">{instructions}</div>
-            {error ? <p className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
+            {error ? <FieldErrorMessage id="ballot-error" message={error} /> : null}
             {type === "approval" || type === "knapsack" ? (
               <div className="govuk-checkboxes" data-module="govuk-checkboxes">
                 {projects.map((p) => (

@@ -2,7 +2,7 @@
 import { Link } from "@remix-run/react";
 import { RAG_LABELS, STAGE_LABELS, ragFor, type Stage } from "../domain/coproduction/reflection";
 import { formatDay } from "../domain/coproduction/rules";
-import { fieldError, type FieldError } from "./form";
+import { TextArea, TextField, type FieldError } from "./form";
 
 const TAG_CLASS = { red: "govuk-tag--red", amber: "govuk-tag--yellow", green: "govuk-tag--green" } as const;
 
@@ -31,53 +31,11 @@ export function TeamBackLink({ teamId, teamName }: { teamId: number; teamName: s
 
 /** A calendar day typed as YYYY-MM-DD: one text box, so it works the same with or without JavaScript. */
 export function DateField({ name, label, defaultValue, errors }: { name: string; label: string; defaultValue?: string | undefined; errors: readonly FieldError[] | undefined }) {
-  const error = fieldError(errors, name);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      <div id={`${name}-hint`} className="govuk-hint">
-        For example, 2027-03-31
-      </div>
-      {error ? (
-        <p id={`${name}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input
-        className={`govuk-input govuk-input--width-10${error ? " govuk-input--error" : ""}`}
-        id={name}
-        name={name}
-        type="text"
-        inputMode="numeric"
-        defaultValue={defaultValue}
-        aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}
-        maxLength={10}
-      />
-    </div>
+    <TextField name={name} label={label} hint="For example, 2027-03-31" defaultValue={defaultValue} errors={errors} widthClass="govuk-input--width-10" inputMode="numeric" maxLength={10} />
   );
 }
 
-export function TextAreaField({ name, label, hint, defaultValue, errors, rows = 4, maxLength }: { name: string; label: string; hint?: string; defaultValue?: string | undefined; errors: readonly FieldError[] | undefined; rows?: number; maxLength?: number }) {
-  const error = fieldError(errors, name);
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].join(" ").trim() || undefined;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${name}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="govuk-error-message" id={`${name}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`} id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={describedBy} maxLength={maxLength} />
-    </div>
-  );
+export function TextAreaField({ rows = 4, ...props }: { name: string; label: string; hint?: string; defaultValue?: string | undefined; errors: readonly FieldError[] | undefined; rows?: number; maxLength?: number }) {
+  return <TextArea rows={rows} {...props} />;
 }

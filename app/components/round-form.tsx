@@ -1,4 +1,4 @@
-import { ErrorSummary, PostForm, Radios, SubmitButton, TextField, fieldError, type FieldError } from "./form";
+import { ErrorSummary, PostForm, Radios, SubmitButton, TextArea as FormTextArea, TextField, type FieldError } from "./form";
 
 type Values = Record<string, string | undefined>;
 
@@ -14,15 +14,7 @@ function Checkbox({ name, label, checked }: { name: string; label: string; check
 }
 
 function TextArea({ name, label, hint, values, errors, rows = 5 }: { name: string; label: string; hint?: string; values: Values; errors: FieldError[] | undefined; rows?: number }) {
-  const error = fieldError(errors, name);
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>{label}</label>
-      {hint ? <div className="govuk-hint" id={`${name}-hint`}>{hint}</div> : null}
-      {error ? <p className="govuk-error-message" id={`${name}-error`}><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
-      <textarea className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`} id={name} name={name} rows={rows} defaultValue={values[name]} aria-describedby={[hint ? `${name}-hint` : "", error ? `${name}-error` : ""].join(" ").trim() || undefined} />
-    </div>
-  );
+  return <FormTextArea name={name} label={label} hint={hint} defaultValue={values[name]} errors={errors} rows={rows} />;
 }
 
 export { TextArea };
@@ -101,12 +93,5 @@ export function RoundForm({ values, errors, button }: { values: Values; errors: 
 }
 
 function DateTime({ name, label, values, errors }: { name: string; label: string; values: Values; errors: FieldError[] | undefined }) {
-  const error = fieldError(errors, name);
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={name}>{label}</label>
-      {error ? <p className="govuk-error-message" id={`${name}-error`}><span className="govuk-visually-hidden">Error:</span> {error}</p> : null}
-      <input className={`govuk-input govuk-input--width-20${error ? " govuk-input--error" : ""}`} type="datetime-local" id={name} name={name} defaultValue={values[name]} aria-describedby={error ? `${name}-error` : undefined} />
-    </div>
-  );
+  return <TextField name={name} label={label} type="datetime-local" defaultValue={values[name]} errors={errors} widthClass="govuk-input--width-20" />;
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
@@ -20,14 +21,7 @@ export default function Account() {
   return (
     <>
       {largePrintSaved === "on" || largePrintSaved === "off" ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">{t("common.success")}</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t(largePrintSaved === "on" ? "account.largePrint.saved.on" : "account.largePrint.saved.off")}</p>
-          </div>
-        </div>
+        <SuccessNotice>{t(largePrintSaved === "on" ? "account.largePrint.saved.on" : "account.largePrint.saved.off")}</SuccessNotice>
       ) : null}
       {params.get("welcome") === "1" ? (
         <div className="govuk-panel govuk-panel--confirmation">

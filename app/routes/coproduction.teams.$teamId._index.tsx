@@ -1,6 +1,7 @@
 // A co-production team: who takes part, its self-reflections, and links to its checklist and
 // Working Together for Change. Staff of the organisation invite people and start assessments.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateField, Day } from "../components/coproduction";
 import { ErrorSummary, PostForm, Radios, SubmitButton, TextField } from "../components/form";
@@ -55,16 +56,7 @@ export default function Team() {
       </Link>
       <ErrorSummary errors={errors} />
       {invited ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="invited-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="invited-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{invited} is now part of the team</p>
-          </div>
-        </div>
+        <SuccessNotice>{invited} is now part of the team</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{team.organisationName}</span>
       <h1 className="govuk-heading-l">{team.name}</h1>

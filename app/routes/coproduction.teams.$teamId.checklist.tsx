@@ -2,6 +2,7 @@
 // needs to do now, by which date, and who owns it. Saved all at once; a problem with any tip
 // saves nothing and lists every problem.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateField, Day, TeamBackLink, TextAreaField } from "../components/coproduction";
 import { ErrorSummary, PostForm, Radios, SubmitButton, TextField } from "../components/form";
@@ -57,16 +58,7 @@ export default function Checklist() {
       <TeamBackLink teamId={team.id} teamName={team.name} />
       <ErrorSummary errors={errors} />
       {search.get("saved") === "1" && !errors ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">The checklist has been saved</p>
-          </div>
-        </div>
+        <SuccessNotice>The checklist has been saved</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{team.name}</span>
       <h1 className="govuk-heading-l">Co-production checklist</h1>

@@ -2,6 +2,7 @@
 // sign-up list; on the day, recording who attended (also people who walked in) and approving
 // expense claims, which are paid on the spot.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
@@ -124,14 +125,7 @@ export default function Organise() {
     <>
       <ErrorSummary errors={errors} />
       {result && "done" in result ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">Done</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{result.done}</p>
-          </div>
-        </div>
+        <SuccessNotice title="Done">{result.done}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{meeting.when}</span>
       <h1 className="govuk-heading-l">Organise: {meeting.title}</h1>

@@ -1,10 +1,9 @@
 // A signed-in person signs up for a meeting with their access requirements, changes them, or cancels.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, SubmitButton } from "../components/form";
+import { Checkboxes, ErrorSummary, PostForm, SubmitButton } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { TextArea } from "../components/round-form";
-import { Checkboxes } from "../components/timebank/checkboxes";
 import { idFrom, orErrorPage } from "../components/timebank/route-helpers.server";
 import { SignUpSchema } from "../domain/meetings/forms";
 import { ACCESS_REQUIREMENTS, meetingDay } from "../domain/meetings/rules";

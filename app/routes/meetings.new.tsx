@@ -2,11 +2,10 @@
 // involvement on the ladder of participation, and what people get for taking part.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, Radios, Select, SubmitButton, TextField } from "../components/form";
+import { Checkboxes, ErrorSummary, PostForm, Radios, Select, SubmitButton, TextField } from "../components/form";
 import { LadderOfParticipation } from "../components/meetings/meeting-bits";
 import { pageTitle } from "../components/page-title";
 import { TextArea } from "../components/round-form";
-import { Checkboxes } from "../components/timebank/checkboxes";
 import { MeetingSchema } from "../domain/meetings/forms";
 import { LADDER, VENUE_FEATURES } from "../domain/meetings/rules";
 import { actorFrom, requireUser } from "../http/auth.server";

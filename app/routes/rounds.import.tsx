@@ -3,7 +3,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, PostForm, Select, SubmitButton, TextField, fieldError } from "../components/form";
+import { ErrorSummary, fieldError, FieldErrorMessage, FieldHint, PostForm, Select, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { PabulibError, parsePabulib } from "../domain/pabulib";
 import { actorFrom, requireRole } from "../http/auth.server";
@@ -74,12 +74,8 @@ export default function ImportRound() {
         <TextField name="slug" label="Short name for the web address" hint="Lower-case letters, numbers and dashes, like riverside-2024" defaultValue={data?.values?.slug} errors={errors} maxLength={63} spellCheck={false} />
         <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor="file">Contents of the .pb file</label>
-          <div id="file-hint" className="govuk-hint">Open the file in a text editor, copy everything and paste it here.</div>
-          {fileError ? (
-            <p id="file-error" className="govuk-error-message">
-              <span className="govuk-visually-hidden">Error:</span> {fileError}
-            </p>
-          ) : null}
+          <FieldHint id="file-hint">Open the file in a text editor, copy everything and paste it here.</FieldHint>
+          {fileError ? <FieldErrorMessage id="file-error" message={fileError} /> : null}
           <textarea
             className={`govuk-textarea potluck-code${fileError ? " govuk-textarea--error" : ""}`}
             id="file"

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
@@ -38,16 +39,7 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {params.get("reset") === "1" ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="reset-done-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="reset-done-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your password has been set. Sign in with your new password.</p>
-            </div>
-          </div>
+          <SuccessNotice>Your password has been set. Sign in with your new password.</SuccessNotice>
         ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <PostForm>

@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { ExchangeTable } from "../components/timebank/exchange-table";
@@ -45,24 +46,10 @@ export default function TimebankHome() {
   return (
     <>
       {notice === "applied" ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">You have asked to join. A coordinator will look at your request soon.</p>
-          </div>
-        </div>
+        <SuccessNotice>You have asked to join. A coordinator will look at your request soon.</SuccessNotice>
       ) : null}
       {notice === "left" ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">You have left this timebank. Thank you for the time you gave.</p>
-          </div>
-        </div>
+        <SuccessNotice>You have left this timebank. Thank you for the time you gave.</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">Run by {data.organisationName}</span>
       <h1 className="govuk-heading-l">{data.name}</h1>

@@ -1,9 +1,9 @@
 // One exchange: who gave, who received, its status, and what its members can do next.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, PostForm, Radios, SubmitButton } from "../components/form";
-import { TextArea } from "../components/timebank/checkboxes";
+import { ErrorSummary, PostForm, Radios, SubmitButton, TextArea } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { DisputeSchema, ResolveSchema, categoryLabel } from "../domain/timebank/forms";
@@ -115,14 +115,7 @@ export default function ExchangePage() {
     <>
       <ErrorSummary errors={result?.errors} />
       {notice ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </div>
-        </div>
+        <SuccessNotice>{notice}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{data.timebankName}</span>
       <h1 className="govuk-heading-l">{data.description}</h1>

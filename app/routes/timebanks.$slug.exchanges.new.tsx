@@ -1,9 +1,8 @@
 // A member records time they gave to another member; the receiver then confirms it.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
+import { ErrorSummary, PostForm, Select, SubmitButton, TextArea, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { TextArea } from "../components/timebank/checkboxes";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { todayInLondon } from "../domain/timebank/dates";
 import { CATEGORIES, GiverRecordSchema, TIMEBANK_LIMITS } from "../domain/timebank/forms";

@@ -2,9 +2,8 @@
 // confirmed and posted at once. Several receivers: a class. Several givers: a clean-up day.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
+import { Checkboxes, ErrorSummary, PostForm, Select, SubmitButton, TextArea, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { Checkboxes, TextArea } from "../components/timebank/checkboxes";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { todayInLondon } from "../domain/timebank/dates";
 import { CATEGORIES, CoordinatorRecordSchema, TIMEBANK_LIMITS } from "../domain/timebank/forms";

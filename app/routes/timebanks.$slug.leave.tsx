@@ -2,7 +2,7 @@
 // account for if they come back; a balance below zero is settled by a coordinator first.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, Radios, SubmitButton } from "../components/form";
+import { ErrorSummary, FieldErrorMessage, PostForm, Radios, SubmitButton } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { LeaveSchema } from "../domain/timebank/settings";
@@ -70,7 +70,7 @@ export default function Leave() {
           <p className="govuk-body">Your offers and requests will close, and exchanges not yet confirmed will be cancelled. Your statement stays available.</p>
           <div className={`govuk-form-group${errors?.some((e) => e.field === "confirm") ? " govuk-form-group--error" : ""}`}>
             {errors?.filter((e) => e.field === "confirm").map((e) => (
-              <p key={e.message} id="confirm-error" className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {e.message}</p>
+              <FieldErrorMessage key={e.message} id="confirm-error" message={e.message} />
             ))}
             <div className="govuk-checkboxes" data-module="govuk-checkboxes">
               <div className="govuk-checkboxes__item">

@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, Radios, Select, SubmitButton, TextField } from "../components/form";
+import { ErrorSummary, PostForm, Radios, Select, SubmitButton, TextArea, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { TextArea } from "../components/timebank/checkboxes";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { CATEGORIES, ListingSchema } from "../domain/timebank/forms";
 import { requireUser } from "../http/auth.server";

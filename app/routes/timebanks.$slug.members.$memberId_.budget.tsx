@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { SuccessNotice } from "../components/timebank/notice";
+import { SuccessNotice } from "../components/notice";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { formatPounds } from "../domain/format";
 import { FundBudgetSchema, MixedPaymentSchema } from "../domain/timebank/settings";

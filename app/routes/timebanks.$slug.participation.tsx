@@ -2,9 +2,8 @@
 // with hours from a sponsoring organisation, in one entry.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
+import { Checkboxes, ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { Checkboxes } from "../components/timebank/checkboxes";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { ParticipationSchema } from "../domain/timebank/forms";
 import { requireUser } from "../http/auth.server";

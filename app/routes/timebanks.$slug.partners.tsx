@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { SuccessNotice } from "../components/timebank/notice";
+import { SuccessNotice } from "../components/notice";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { PartnerSchema, RewardSchema } from "../domain/timebank/settings";
 import { formatHours } from "../domain/timebank/view";

@@ -1,6 +1,7 @@
 // Spending hours: partners' rewards (redeemed for a code), the community pot, and for
 // coordinators, marking codes as used and granting hours from the pot.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { SuccessNotice } from "../components/notice";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
@@ -135,14 +136,7 @@ export default function Rewards() {
         </div>
       ) : null}
       {notice ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="notice-title">Success</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{notice}</p>
-          </div>
-        </div>
+        <SuccessNotice>{notice}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{data.name}</span>
       {redeemed ? <h2 className="govuk-heading-l">Spend hours</h2> : <h1 className="govuk-heading-l">Spend hours</h1>}

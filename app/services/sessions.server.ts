@@ -33,44 +33,10 @@ export async function endAllSessions(db: Kysely<Database>, userId: number): Prom
   await db.deleteFrom("session").where("user_id", "=", userId).execute();
 }
 
-export async function loadRoleGrants(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom("user_role")
-    .select(["role", "organisation_id"])
-    .where("user_id", "=", userId)
-    .orderBy("id")
-    .execute();
-  return rows.map((row) => ({ role: row.role, organisationId: row.organisation_id }));
-}
-
-export async function loadCurrentUser(db: Kysely<Database>, userId: number): Promise<CurrentUser | null> {
-  const user = await db
+/** A person with their roles, in one query; callers add the condition that picks the person. */
+function currentUserQuery(db: Kysely<Database>) {
+  return db
     .selectFrom("app_user")
-    .select(["id", "name", "email", "area", "must_change_password", "large_print"])
-    .where("id", "=", userId)
-    .executeTakeFirst();
-  if (!user) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    area: user.area,
-    mustChangePassword: user.must_change_password,
-    largePrint: user.large_print,
-    roles: await loadRoleGrants(db, user.id),
-  };
-}
-
-/** The user a session token belongs to, or null when it is unknown or expired. */
-export async function userForSessionToken(
-  db: Kysely<Database>,
-  token: string,
-  now: Date = new Date(),
-): Promise<CurrentUser | null> {
-  // One query for every request: the session, its person and their roles together.
-  const row = await db
-    .selectFrom("session")
-    .innerJoin("app_user", "app_user.id", "session.user_id")
     .select((eb) => [
       "app_user.id",
       "app_user.name",
@@ -83,11 +49,12 @@ export async function userForSessionToken(
         .select(sql<string>`coalesce(json_agg(json_build_array(user_role.role, user_role.organisation_id) order by user_role.id), '[]')::text`.as("roles"))
         .whereRef("user_role.user_id", "=", "app_user.id")
         .as("roles"),
-    ])
-    .where("session.token_hash", "=", hashToken(token))
-    .where("session.expires_at", ">", now)
-    .executeTakeFirst();
-  if (!row) return null;
+    ]);
+}
+
+type CurrentUserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof currentUserQuery>["executeTakeFirst"]>>>;
+
+function currentUserFromRow(row: CurrentUserRow): CurrentUser {
   const roles = JSON.parse(row.roles ?? "[]") as [RoleGrant["role"], number | null][];
   return {
     id: row.id,
@@ -98,4 +65,23 @@ export async function userForSessionToken(
     largePrint: row.large_print,
     roles: roles.map(([role, organisationId]) => ({ role, organisationId })),
   };
+}
+
+export async function loadCurrentUser(db: Kysely<Database>, userId: number): Promise<CurrentUser | null> {
+  const row = await currentUserQuery(db).where("app_user.id", "=", userId).executeTakeFirst();
+  return row ? currentUserFromRow(row) : null;
+}
+
+/** The user a session token belongs to, or null when it is unknown or expired. One query for every request. */
+export async function userForSessionToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date = new Date(),
+): Promise<CurrentUser | null> {
+  const row = await currentUserQuery(db)
+    .innerJoin("session", "session.user_id", "app_user.id")
+    .where("session.token_hash", "=", hashToken(token))
+    .where("session.expires_at", ">", now)
+    .executeTakeFirst();
+  return row ? currentUserFromRow(row) : null;
 }

@@ -1,7 +1,6 @@
 // The member profile fields shared by "ask to join" and "enrol a member".
-import { TextField, type FieldError } from "../form";
+import { type FieldError, TextArea, TextField } from "../form";
 import { TIMEBANK_LIMITS } from "../../domain/timebank/forms";
-import { TextArea } from "./checkboxes";
 
 export function ProfileFields({ values, errors }: { values: Record<string, string>; errors: readonly FieldError[] | undefined }) {
   return (
