@@ -1,0 +1,3 @@
+// The command line: usage, results and errors printed by `potluck`.
+export const cli = {
+} as const;

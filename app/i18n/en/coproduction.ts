@@ -1,0 +1,3 @@
+// Co-production: teams, self-reflection, the checklist, Working Together for Change.
+export const coproduction = {
+} as const;

@@ -1,0 +1,3 @@
+// The ledger: the public ledger page, statements, verify and export.
+export const ledger = {
+} as const;

@@ -1,0 +1,3 @@
+// Meetings: sign-up with access needs, attendance, expenses paid on the day.
+export const meetings = {
+} as const;

@@ -1,0 +1,3 @@
+// Results of a round: counting, explanations, delivery, imports and exports of Pabulib files.
+export const results = {
+} as const;

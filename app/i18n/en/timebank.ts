@@ -1,0 +1,3 @@
+// The timebank: members, offers and requests, exchanges, pledges, partners, rewards, reports.
+export const timebank = {
+} as const;
