@@ -7,6 +7,7 @@ import { common } from "./en/common.js";
 import { rounds } from "./en/rounds.js";
 import { results } from "./en/results.js";
 import { timebank } from "./en/timebank.js";
+import { timebankAdmin } from "./en/timebank-admin.js";
 import { meetings } from "./en/meetings.js";
 import { coproduction } from "./en/coproduction.js";
 import { accounts } from "./en/accounts.js";
@@ -14,13 +15,14 @@ import { ledger } from "./en/ledger.js";
 import { cli } from "./en/cli.js";
 
 /** Each area's words; no key may appear in two areas (a unit test checks this). */
-export const CATALOGUE_AREAS = { common, rounds, results, timebank, meetings, coproduction, accounts, ledger, cli } as const;
+export const CATALOGUE_AREAS = { common, rounds, results, timebank, timebankAdmin, meetings, coproduction, accounts, ledger, cli } as const;
 
 export const en = {
   ...common,
   ...rounds,
   ...results,
   ...timebank,
+  ...timebankAdmin,
   ...meetings,
   ...coproduction,
   ...accounts,

@@ -1,0 +1,3 @@
+// Running a timebank: the coordinator dashboard, reports, rewards, partners, settings, participation.
+export const timebankAdmin = {
+} as const;
