@@ -25,7 +25,7 @@ function markInstruction(round: View): string {
       return `${t("ballotPaper.approval.mark")} ${
         round.rules.minChoices === round.rules.maxChoices
           ? round.rules.maxChoices === 1
-            ? t("ballotPaper.approval.one")
+            ? t("ballotPaper.approval.single")
             : t("ballotPaper.approval.exact", { count: round.rules.maxChoices })
           : t("ballotPaper.approval.between", { minimum: round.rules.minChoices, maximum: round.rules.maxChoices })
       }`;

@@ -85,7 +85,7 @@ export const common = {
   "ballotPaper.howTo": "How to fill in this ballot paper",
   "ballotPaper.type": "Type of ballot:",
   "ballotPaper.approval.mark": "Put a cross (X) in the box next to each project you choose.",
-  "ballotPaper.approval.one": "Choose 1 project.",
+  "ballotPaper.approval.single": "Choose 1 project.",
   "ballotPaper.approval.exact": "Choose {count} projects.",
   "ballotPaper.approval.between": "Choose between {minimum} and {maximum} projects.",
   "ballotPaper.knapsack.mark": "Put a cross (X) in the box next to each project you choose. Add up the costs: they must not come to more than {budget}.",
