@@ -36,17 +36,11 @@ const NOT_TEXT_NAMES = new Set([
 
 /** Calls whose string arguments are not for people to read. */
 const NOT_TEXT_CALLS = new Set([
-  "t", "tp", "format", "require", "Error", "TypeError", "RangeError", "assert", "invariant", "fail", "DomainError",
-  "getAll", "get", "has", "set", "append", "searchParams", "querySelector", "locator", "getByTestId",
-  "selectFrom", "insertInto", "updateTable", "deleteFrom", "select", "where", "orderBy", "groupBy", "on",
-  "innerJoin", "leftJoin", "returning", "onConflict", "column", "columns", "execute", "query", "sql",
-  "ref", "val", "lit", "as", "fn", "count", "sum", "max", "min", "coalesce", "startsWith", "endsWith", "includes",
-  "split", "join", "replace", "replaceAll", "match", "test", "localeCompare", "padStart", "padEnd", "toLocaleString",
-  "DateTimeFormat", "NumberFormat", "PluralRules", "Intl", "Date", "parse", "getItem", "setItem", "cookie",
-  "createCookie", "createCookieSessionStorage", "header", "redirect", "json", "log", "warn", "error", "debug",
-  "info", "addEventListener", "removeEventListener", "dispatchEvent", "CustomEvent", "on", "once", "emit", "listen",
-  "notify", "createHash", "createHmac", "update", "digest", "randomBytes", "Buffer", "from", "toString",
-  "recordAudit", "enqueueEmail", "audit", "env", "getEnv", "requireEnv", "Symbol", "useFetcher", "useRouteLoaderData",
+  "t", "tp", "tr", "format", "require", "Error", "TypeError", "RangeError", "assert", "invariant", "DomainError",
+  "get", "has", "set", "append", "delete", "querySelector", "querySelectorAll", "locator", "getByTestId",
+  "sql", "raw", "ref", "lit", "DateTimeFormat", "NumberFormat", "PluralRules", "Date", "createCookie",
+  "createCookieSessionStorage", "addEventListener", "removeEventListener", "createHash", "createHmac",
+  "Symbol", "getEnv", "requireEnv", "log", "debug",
 ]);
 
 const WORDS = /[A-Z][a-z]|[a-zA-Z]{2,}[\s,.:;!?]+[a-zA-Z]/;

@@ -53,6 +53,8 @@ describe("finding words written in code instead of the catalogue", () => {
   it("finds sentences in code, labels in tables and words in template literals", () => {
     expect(find(`const LABELS = { submitted: "Waiting for review" };`, "app/domain/x.ts")).toEqual(["Waiting for review"]);
     expect(find("const message = (n: number) => `You have ${n} proposals left`;", "app/domain/x.ts")).toEqual(["You have … proposals left"]);
+    expect(find(`const title = z.string().max(300, "Title must be 300 characters or fewer");`, "app/domain/x.ts")).toEqual(["Title must be 300 characters or fewer"]);
+    expect(find(`const reply = json({ error: "Choose a project" }, { status: 400 });`, "app/routes/x.ts")).toEqual(["Choose a project"]);
   });
 
   it("leaves alone classes, addresses, codes, keys given to t(), comparisons, imports and SQL", () => {
