@@ -4,11 +4,15 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
+import type { PledgeStanding } from "../domain/timebank/pledge";
 import { formatHours, longDate, pledgeView } from "../domain/timebank/view";
 import { requireUser } from "../http/auth.server";
 import { coordinatorDashboard } from "../services/timebank/pledges.server";
+import { type MessageKey } from "../i18n/en";
+import { tr } from "../i18n/rich";
+import { t, tp } from "../i18n/translate";
 
-export const meta = () => pageTitle("Timebank dashboard");
+export const meta = () => pageTitle(t("timebankAdmin.dashboard.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -25,74 +29,83 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     behind: dashboard.behind.map((m) => ({ id: m.memberId, name: m.name, arrears: formatHours(m.progress.arrearsCentihours), thisWeek: formatHours(m.progress.thisWeekGivenCentihours) })),
     members: dashboard.members.map((m) => {
       const view = pledgeView(m.progress, m.name);
-      return { id: m.memberId, name: m.name, given: view.thisWeekGiven, expected: view.thisWeekExpected, total: view.totalGiven, arrears: view.hasArrears ? view.arrears : "Nothing", standing: m.progress.standing, exempt: view.exemptToday };
+      return { id: m.memberId, name: m.name, given: view.thisWeekGiven, expected: view.thisWeekExpected, total: view.totalGiven, arrears: view.hasArrears ? view.arrears : t("timebankAdmin.dashboard.arrears.none"), standing: m.progress.standing, exempt: view.exemptToday };
     }),
   });
 }
 
-const STANDING_TEXT: Record<string, string> = {
-  no_pledge: "No pledge",
-  exempt: "Not expected at the moment",
-  behind: "Might need a hand",
-  on_track: "On track",
-  ahead: "Ahead",
-};
+const STANDING_TEXT = {
+  no_pledge: "timebankAdmin.dashboard.standing.no_pledge",
+  exempt: "timebankAdmin.dashboard.standing.exempt",
+  behind: "timebankAdmin.dashboard.standing.behind",
+  on_track: "timebankAdmin.dashboard.standing.on_track",
+  ahead: "timebankAdmin.dashboard.standing.ahead",
+} as const satisfies Record<PledgeStanding, MessageKey>;
 
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Dashboard</h1>
-      <p className="govuk-body">Today is {data.today}.{data.pledge ? ` Members pledge ${data.pledge} a week.` : ""}</p>
+      <h1 className="govuk-heading-l">{t("timebankAdmin.dashboard.heading")}</h1>
+      <p className="govuk-body">{data.pledge ? t("timebankAdmin.dashboard.todayWithPledge", { date: data.today, pledge: data.pledge }) : t("timebankAdmin.dashboard.today", { date: data.today })}</p>
       <ul className="govuk-list">
         <li>
           <Link className="govuk-link" to={`/timebanks/${data.slug}/members`}>
-            {data.pendingApplications === 1 ? "1 request to join" : `${data.pendingApplications} requests to join`}
+            {tp("timebankAdmin.dashboard.requests", data.pendingApplications)}
           </Link>
         </li>
-        <li>{data.awaitingConfirmation === 1 ? "1 exchange is" : `${data.awaitingConfirmation} exchanges are`} waiting for the receiver to confirm</li>
+        <li>{tp("timebankAdmin.dashboard.awaiting", data.awaitingConfirmation)}</li>
         <li>
           <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/record`}>
-            Record an exchange for members
+            {t("timebankAdmin.dashboard.recordExchange")}
           </Link>
         </li>
         <li>
           <Link className="govuk-link" to={`/timebanks/${data.slug}/reports`}>
-            Reports for a date range
+            {t("timebankAdmin.dashboard.reports")}
           </Link>
         </li>
       </ul>
 
       {data.openDisputes.length > 0 ? (
         <>
-          <h2 className="govuk-heading-m">Disputes to resolve</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.dashboard.disputes")}</h2>
           <ul className="govuk-list">
             {data.openDisputes.map((dispute) => (
               <li key={dispute.exchangeId}>
-                <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/${dispute.exchangeId}`}>
-                  {dispute.description}
-                </Link>
-                : {dispute.reason}
+                {tr("timebankAdmin.dashboard.dispute", {
+                  exchange: (
+                    <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/${dispute.exchangeId}`}>
+                      {dispute.description}
+                    </Link>
+                  ),
+                  reason: dispute.reason,
+                })}
               </li>
             ))}
           </ul>
         </>
       ) : null}
 
-      <h2 className="govuk-heading-m">Who might need a hand</h2>
+      <h2 className="govuk-heading-m">{t("timebankAdmin.dashboard.behind.heading")}</h2>
       {data.behind.length === 0 ? (
-        <p className="govuk-body">Everyone is keeping up with their pledge.</p>
+        <p className="govuk-body">{t("timebankAdmin.dashboard.behind.none")}</p>
       ) : (
         <>
-          <p className="govuk-body">These members gave less than their pledge in earlier weeks. A friendly word might help: life gets in the way, and an exemption can be recorded if something is going on.</p>
+          <p className="govuk-body">{t("timebankAdmin.dashboard.behind.intro")}</p>
           <ul className="govuk-list govuk-list--bullet" data-testid="behind-list">
             {data.behind.map((member) => (
               <li key={member.id}>
-                <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}`}>
-                  {member.name}
-                </Link>{" "}
-                has {member.arrears} to catch up on from earlier weeks, and has given {member.thisWeek} so far this week.
+                {tr("timebankAdmin.dashboard.behind.member", {
+                  name: (
+                    <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}`}>
+                      {member.name}
+                    </Link>
+                  ),
+                  arrears: member.arrears,
+                  thisWeek: member.thisWeek,
+                })}
               </li>
             ))}
           </ul>
@@ -100,15 +113,15 @@ export default function Dashboard() {
       )}
 
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">This week</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("timebankAdmin.dashboard.table.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Member</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Given this week</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Expected this week</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Given since joining</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">To catch up</th>
-            <th scope="col" className="govuk-table__header">How it is going</th>
+            <th scope="col" className="govuk-table__header">{t("timebankAdmin.dashboard.table.member")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.dashboard.table.given")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.dashboard.table.expected")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.dashboard.table.total")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.dashboard.table.arrears")}</th>
+            <th scope="col" className="govuk-table__header">{t("timebankAdmin.dashboard.table.standing")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -123,7 +136,7 @@ export default function Dashboard() {
               <td className="govuk-table__cell govuk-table__cell--numeric">{member.expected}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{member.total}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{member.arrears}</td>
-              <td className="govuk-table__cell">{STANDING_TEXT[member.standing]}</td>
+              <td className="govuk-table__cell">{t(STANDING_TEXT[member.standing])}</td>
             </tr>
           ))}
         </tbody>

@@ -10,8 +10,9 @@ import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { newRequestKey, rewardParticipation } from "../services/timebank/spending.server";
 import { activeMembers, requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
+import { t, tp } from "../i18n/translate";
 
-export const meta = () => pageTitle("Thank people for taking part");
+export const meta = () => pageTitle(t("timebankAdmin.participation.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const key = (new URL(request.url).searchParams.get("key") ?? "").replace(/[^a-f0-9]/g, "").slice(0, 24);
   const form = await readForm(request, context, ParticipationSchema);
   if (!form.ok) return formErrors(form.errors, form.values);
-  if (!key) return formErrors([{ field: "form", message: "Your form expired. Go back, refresh the page and try again" }], form.values);
+  if (!key) return formErrors([{ field: "form", message: t("timebankAdmin.form.expired") }], form.values);
   try {
     await rewardParticipation(context.db, user, slug, { sponsorMemberId: form.data.sponsorMemberId, memberIds: form.data.memberIds, centihours: form.data.hours, occasion: form.data.occasion, requestKey: key });
   } catch (error) {
@@ -48,8 +49,8 @@ export default function Participation() {
   if (result && "done" in result) {
     return (
       <div className="govuk-panel govuk-panel--confirmation">
-        <h1 className="govuk-panel__title">Thank-you hours given</h1>
-        <div className="govuk-panel__body">{result.done.count === 1 ? "1 person" : `${result.done.count} people`} thanked</div>
+        <h1 className="govuk-panel__title">{t("timebankAdmin.participation.done.title")}</h1>
+        <div className="govuk-panel__body">{tp("timebankAdmin.participation.done.thanked", result.done.count)}</div>
       </div>
     );
   }
@@ -60,13 +61,13 @@ export default function Participation() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.name}</span>
-        <h1 className="govuk-heading-l">Thank people for taking part</h1>
+        <h1 className="govuk-heading-l">{t("timebankAdmin.participation.title")}</h1>
         <PostForm action={`/timebanks/${data.slug}/participation?key=${data.requestKey}`}>
-          <TextField name="occasion" label="Meeting" hint="For example: Northfield budget round public meeting" defaultValue={values.occasion} errors={errors} maxLength={200} />
-          <Select name="sponsorMemberId" label="Hours given by" options={[{ value: "", label: "Select an organisation" }, ...data.sponsors]} defaultValue={values.sponsorMemberId} errors={errors} />
-          <Checkboxes name="memberIds" legend="Who took part?" options={data.people} checked={values.memberIds ? values.memberIds.split("\n") : []} errors={errors} />
-          <TextField name="hours" label="Hours for each person" hint="In quarter hours, like 1 or 1.5" defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-          <SubmitButton>Give thank-you hours</SubmitButton>
+          <TextField name="occasion" label={t("timebankAdmin.participation.occasion.label")} hint={t("timebankAdmin.participation.occasion.hint")} defaultValue={values.occasion} errors={errors} maxLength={200} />
+          <Select name="sponsorMemberId" label={t("timebankAdmin.participation.sponsor.label")} options={[{ value: "", label: t("timebankAdmin.participation.sponsor.select") }, ...data.sponsors]} defaultValue={values.sponsorMemberId} errors={errors} />
+          <Checkboxes name="memberIds" legend={t("timebankAdmin.participation.people.legend")} options={data.people} checked={values.memberIds ? values.memberIds.split("\n") : []} errors={errors} />
+          <TextField name="hours" label={t("timebankAdmin.participation.hours.label")} hint={t("timebankAdmin.participation.hours.hint")} defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+          <SubmitButton>{t("timebankAdmin.participation.button")}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -12,8 +12,9 @@ import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { addPartner, addReward, partnerReport, rewardsPage } from "../services/timebank/spending.server";
 import { activeMembers } from "../services/timebank/timebanks.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Partners and rewards");
+export const meta = () => pageTitle(t("timebankAdmin.partners.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -54,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/timebanks/${slug}/partners?notice=reward`);
   }
-  return formErrors([{ field: "form", message: "Choose what to add" }], {}, 400);
+  return formErrors([{ field: "form", message: t("timebankAdmin.partners.chooseWhat") }], {}, 400);
 }
 
 export default function Partners() {
@@ -67,22 +68,22 @@ export default function Partners() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {notice === "partner" && !errors ? <SuccessNotice>The partner is added. Add the rewards they offer below.</SuccessNotice> : null}
-      {notice === "reward" && !errors ? <SuccessNotice>The reward is added. Members can redeem it now.</SuccessNotice> : null}
+      {notice === "partner" && !errors ? <SuccessNotice>{t("timebankAdmin.partners.notice.partner")}</SuccessNotice> : null}
+      {notice === "reward" && !errors ? <SuccessNotice>{t("timebankAdmin.partners.notice.reward")}</SuccessNotice> : null}
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Partners and rewards</h1>
+      <h1 className="govuk-heading-l">{t("timebankAdmin.partners.title")}</h1>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Rewards members can redeem</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("timebankAdmin.partners.rewards.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Reward</th>
-            <th scope="col" className="govuk-table__header">Partner</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Price</th>
+            <th scope="col" className="govuk-table__header">{t("timebankAdmin.partners.rewards.reward")}</th>
+            <th scope="col" className="govuk-table__header">{t("timebankAdmin.partners.rewards.partner")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.partners.rewards.price")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {data.rewards.length === 0 ? (
-            <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={3}>No rewards yet.</td></tr>
+            <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={3}>{t("timebankAdmin.partners.rewards.none")}</td></tr>
           ) : (
             data.rewards.map((r) => (
               <tr className="govuk-table__row" key={r.id}>
@@ -95,33 +96,33 @@ export default function Partners() {
         </tbody>
       </table>
 
-      <h2 className="govuk-heading-m">Add a partner</h2>
+      <h2 className="govuk-heading-m">{t("timebankAdmin.partners.add.heading")}</h2>
       <PostForm>
         <input type="hidden" name="intent" value="partner" />
-        <TextField name="partnerName" label="Partner's name" defaultValue={values.partnerName} errors={errors} maxLength={200} />
-        <TextField name="partnerDescription" label="What they offer (optional)" defaultValue={values.partnerDescription} errors={errors} maxLength={1000} />
-        <Select name="sponsorMemberId" label="Sponsoring organisation" options={[{ value: "", label: "Select an organisation" }, ...data.sponsors]} defaultValue={values.sponsorMemberId} errors={errors} />
-        <p className="govuk-hint">The sponsor pays the partner in money for the codes members use, and receives the hours when you settle.</p>
-        <SubmitButton>Add partner</SubmitButton>
+        <TextField name="partnerName" label={t("timebankAdmin.partners.add.name")} defaultValue={values.partnerName} errors={errors} maxLength={200} />
+        <TextField name="partnerDescription" label={t("timebankAdmin.partners.add.description")} defaultValue={values.partnerDescription} errors={errors} maxLength={1000} />
+        <Select name="sponsorMemberId" label={t("timebankAdmin.partners.add.sponsor")} options={[{ value: "", label: t("timebankAdmin.partners.add.selectSponsor") }, ...data.sponsors]} defaultValue={values.sponsorMemberId} errors={errors} />
+        <p className="govuk-hint">{t("timebankAdmin.partners.add.sponsorHint")}</p>
+        <SubmitButton>{t("timebankAdmin.partners.add.button")}</SubmitButton>
       </PostForm>
 
       {data.partners.length > 0 ? (
         <>
-          <h2 className="govuk-heading-m">Add a reward</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.partners.reward.heading")}</h2>
           <PostForm>
             <input type="hidden" name="intent" value="reward" />
-            <Select name="partnerId" label="Partner" options={[{ value: "", label: "Select a partner" }, ...data.partners.map((p) => ({ value: String(p.id), label: p.name }))]} defaultValue={values.partnerId} errors={errors} />
-            <TextField name="title" label="Reward" hint="What the member gets, like One cinema ticket" defaultValue={values.title} errors={errors} maxLength={120} />
-            <TextField name="price" label="Price in hours" hint="In quarter hours, like 2" defaultValue={values.price} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-            <SubmitButton>Add reward</SubmitButton>
+            <Select name="partnerId" label={t("timebankAdmin.partners.reward.partner")} options={[{ value: "", label: t("timebankAdmin.partners.reward.selectPartner") }, ...data.partners.map((p) => ({ value: String(p.id), label: p.name }))]} defaultValue={values.partnerId} errors={errors} />
+            <TextField name="title" label={t("timebankAdmin.partners.reward.title.label")} hint={t("timebankAdmin.partners.reward.title.hint")} defaultValue={values.title} errors={errors} maxLength={120} />
+            <TextField name="price" label={t("timebankAdmin.partners.reward.price.label")} hint={t("timebankAdmin.partners.reward.price.hint")} defaultValue={values.price} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+            <SubmitButton>{t("timebankAdmin.partners.reward.button")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}/rewards`}>Codes, settlement and the community pot</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}/rewards`}>{t("timebankAdmin.partners.rewardsLink")}</Link>
       </p>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>Back to {data.name}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>{t("timebankAdmin.backTo", { name: data.name })}</Link>
       </p>
     </>
   );

@@ -13,11 +13,14 @@ import { chartBars, type ReportCsvSection } from "../domain/timebank/reports";
 import { formatHours, longDate, shortDate } from "../domain/timebank/view";
 import { requireUser } from "../http/auth.server";
 import { reportTimebank, timebankReport } from "../services/timebank/reports.server";
+import { type MessageKey } from "../i18n/en";
+import { tr } from "../i18n/rich";
+import { t, tp } from "../i18n/translate";
 
-export const meta = () => pageTitle("Timebank reports");
+export const meta = () => pageTitle(t("timebankAdmin.reports.title"));
 
 function people(count: number): string {
-  return count === 1 ? "1 person" : `${count} people`;
+  return tp("timebankAdmin.reports.people", count);
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -30,19 +33,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const { timebank, report } = await orErrorPage(timebankReport(context.db, user, slug, range));
   const categories = [...report.categories, ...(report.othersCategory ? [report.othersCategory] : [])].map((c) => ({
-    label: c.category === "others" ? "All other categories" : categoryLabel(c.category),
+    label: c.category === "others" ? t("timebankAdmin.reports.otherCategories") : categoryLabel(c.category),
     hours: formatHours(c.centihours),
     exchanges: c.exchangeCount,
     value: c.centihours,
   }));
   const reciprocity = [
-    { label: "Gave and received", value: report.reciprocity.gave_and_received },
-    { label: "Only gave", value: report.reciprocity.gave_only },
-    { label: "Only received", value: report.reciprocity.received_only },
+    { label: t("timebankAdmin.reports.reciprocity.gaveAndReceived"), value: report.reciprocity.gave_and_received },
+    { label: t("timebankAdmin.reports.reciprocity.gaveOnly"), value: report.reciprocity.gave_only },
+    { label: t("timebankAdmin.reports.reciprocity.receivedOnly"), value: report.reciprocity.received_only },
   ];
   const pledgeRows = [
-    { label: "Met their pledge", value: report.pledges.met },
-    { label: "Gave less than pledged", value: report.pledges.notMet },
+    { label: t("timebankAdmin.reports.pledges.metLabel"), value: report.pledges.met },
+    { label: t("timebankAdmin.reports.pledges.notMetLabel"), value: report.pledges.notMet },
   ];
   return json({
     slug,
@@ -51,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     errors,
     report: {
       query: new URLSearchParams({ from: range.from, to: range.to }).toString(),
-      heading: `${longDate(range.from)} to ${longDate(range.to)}`,
+      heading: t("timebankAdmin.reports.range", { from: longDate(range.from), to: longDate(range.to) }),
       days: report.days,
       exchanges: report.exchangeCount,
       hoursExchanged: formatHours(report.hoursExchangedCentihours),
@@ -84,11 +87,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-function CsvLink({ slug, query, section, what }: { slug: string; query: string; section: ReportCsvSection; what: string }) {
+const DOWNLOAD_TEXT = {
+  summary: "timebankAdmin.reports.download.summary",
+  people: "timebankAdmin.reports.download.people",
+  categories: "timebankAdmin.reports.download.categories",
+  organisations: "timebankAdmin.reports.download.organisations",
+  pot: "timebankAdmin.reports.download.pot",
+  pledges: "timebankAdmin.reports.download.pledges",
+} as const satisfies Record<ReportCsvSection, MessageKey>;
+
+function CsvLink({ slug, query, section }: { slug: string; query: string; section: ReportCsvSection }) {
   return (
     <p className="govuk-body">
       <a className="govuk-link" href={`/timebanks/${slug}/reports.csv?${query}&section=${section}`} download>
-        Download {what} as a spreadsheet (CSV)
+        {t(DOWNLOAD_TEXT[section])}
       </a>
     </p>
   );
@@ -109,18 +121,18 @@ export default function Reports() {
     <>
       <ErrorSummary errors={data.errors} />
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Reports</h1>
+      <h1 className="govuk-heading-l">{t("timebankAdmin.reports.heading")}</h1>
       <Form method="get" noValidate className="govuk-!-margin-bottom-6">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
-            <TextField name="from" label="Start date" hint="For example, 2026-11-01" defaultValue={data.values.from} errors={data.errors} widthClass="govuk-input--width-10" maxLength={10} />
+            <TextField name="from" label={t("timebankAdmin.reports.from.label")} hint={t("timebankAdmin.reports.from.hint")} defaultValue={data.values.from} errors={data.errors} widthClass="govuk-input--width-10" maxLength={10} />
           </div>
           <div className="govuk-grid-column-one-third">
-            <TextField name="to" label="End date" hint="For example, 2026-11-30" defaultValue={data.values.to} errors={data.errors} widthClass="govuk-input--width-10" maxLength={10} />
+            <TextField name="to" label={t("timebankAdmin.reports.to.label")} hint={t("timebankAdmin.reports.to.hint")} defaultValue={data.values.to} errors={data.errors} widthClass="govuk-input--width-10" maxLength={10} />
           </div>
         </div>
-        <p className="govuk-hint">A range can be up to 366 days. Hours come from confirmed exchanges on their exchange date; disputed exchanges that were reversed are left out.</p>
-        <button type="submit" className="govuk-button" data-module="govuk-button">Show report</button>
+        <p className="govuk-hint">{t("timebankAdmin.reports.rangeHint")}</p>
+        <button type="submit" className="govuk-button" data-module="govuk-button">{t("timebankAdmin.reports.show")}</button>
       </Form>
 
       {report ? (
@@ -128,28 +140,28 @@ export default function Reports() {
           <h2 className="govuk-heading-m">{report.heading}</h2>
           <dl className="govuk-summary-list">
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Hours exchanged</dt>
+              <dt className="govuk-summary-list__key">{t("timebankAdmin.reports.summary.hours")}</dt>
               <dd className="govuk-summary-list__value" data-testid="hours-exchanged">{report.hoursExchanged}</dd>
             </div>
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Exchanges</dt>
+              <dt className="govuk-summary-list__key">{t("timebankAdmin.reports.summary.exchanges")}</dt>
               <dd className="govuk-summary-list__value">{report.exchanges}</dd>
             </div>
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Active members</dt>
+              <dt className="govuk-summary-list__key">{t("timebankAdmin.reports.summary.active")}</dt>
               <dd className="govuk-summary-list__value">
-                {report.activePeople} and {report.activeOrganisations === 1 ? "1 organisation" : `${report.activeOrganisations} organisations`} gave or received time
+                {t("timebankAdmin.reports.summary.activeValue", { people: report.activePeople, organisations: tp("timebankAdmin.reports.organisations", report.activeOrganisations) })}
               </dd>
             </div>
           </dl>
-          <CsvLink slug={data.slug} query={report.query} section="summary" what="the summary" />
+          <CsvLink slug={data.slug} query={report.query} section="summary" />
 
-          <h2 className="govuk-heading-m">Givers and receivers</h2>
-          <p className="govuk-body">Timebanks work when people both give and receive. Of the people who took part:</p>
-          <BarChart id="reciprocity-chart" title="People who gave, received, or both" description="Three bars: people who gave and received, people who only gave, and people who only received. The same figures are in the table below." bars={report.reciprocityBars} />
+          <h2 className="govuk-heading-m">{t("timebankAdmin.reports.reciprocity.heading")}</h2>
+          <p className="govuk-body">{t("timebankAdmin.reports.reciprocity.intro")}</p>
+          <BarChart id="reciprocity-chart" title={t("timebankAdmin.reports.reciprocity.title")} description={t("timebankAdmin.reports.reciprocity.description")} bars={report.reciprocityBars} />
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">People who gave, received, or both</caption>
-            <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>Took part by</Header><Header numeric>People</Header></tr></thead>
+            <caption className="govuk-table__caption govuk-table__caption--s">{t("timebankAdmin.reports.reciprocity.title")}</caption>
+            <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>{t("timebankAdmin.reports.reciprocity.tookPartBy")}</Header><Header numeric>{t("timebankAdmin.reports.reciprocity.people")}</Header></tr></thead>
             <tbody className="govuk-table__body">
               {report.reciprocity.map((r) => (
                 <tr className="govuk-table__row" key={r.label}><Cell>{r.label}</Cell><Cell numeric>{r.people}</Cell></tr>
@@ -158,11 +170,11 @@ export default function Reports() {
           </table>
           {report.people.length > 0 ? (
             <details className="govuk-details">
-              <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Hours given and received by each person</span></summary>
+              <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{t("timebankAdmin.reports.people.summary")}</span></summary>
               <div className="govuk-details__text">
                 <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--s">Each person's hours in this range</caption>
-                  <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>Member</Header><Header numeric>Given</Header><Header numeric>Received</Header><Header numeric>Exchanges</Header></tr></thead>
+                  <caption className="govuk-table__caption govuk-table__caption--s">{t("timebankAdmin.reports.people.caption")}</caption>
+                  <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>{t("timebankAdmin.reports.column.member")}</Header><Header numeric>{t("timebankAdmin.reports.column.given")}</Header><Header numeric>{t("timebankAdmin.reports.column.received")}</Header><Header numeric>{t("timebankAdmin.reports.column.exchanges")}</Header></tr></thead>
                   <tbody className="govuk-table__body">
                     {report.people.map((p) => (
                       <tr className="govuk-table__row" key={p.id}><Cell>{p.name}</Cell><Cell numeric>{p.given}</Cell><Cell numeric>{p.received}</Cell><Cell numeric>{p.exchanges}</Cell></tr>
@@ -172,15 +184,15 @@ export default function Reports() {
               </div>
             </details>
           ) : null}
-          <CsvLink slug={data.slug} query={report.query} section="people" what="each person's hours" />
+          <CsvLink slug={data.slug} query={report.query} section="people" />
 
-          <h2 className="govuk-heading-m">Top categories</h2>
-          {report.categories.length === 0 ? <p className="govuk-body">No exchanges were confirmed in this range.</p> : null}
-          <BarChart id="categories-chart" title="Hours exchanged by category" description="One bar per category, longest for the most hours; each bar is labelled with its hours. The same figures are in the table below." bars={report.categoryBars} />
+          <h2 className="govuk-heading-m">{t("timebankAdmin.reports.categories.heading")}</h2>
+          {report.categories.length === 0 ? <p className="govuk-body">{t("timebankAdmin.reports.categories.none")}</p> : null}
+          <BarChart id="categories-chart" title={t("timebankAdmin.reports.categories.title")} description={t("timebankAdmin.reports.categories.description")} bars={report.categoryBars} />
           {report.categories.length > 0 ? (
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Hours exchanged by category</caption>
-              <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>Category</Header><Header numeric>Hours</Header><Header numeric>Exchanges</Header></tr></thead>
+              <caption className="govuk-table__caption govuk-table__caption--s">{t("timebankAdmin.reports.categories.title")}</caption>
+              <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>{t("timebankAdmin.reports.column.category")}</Header><Header numeric>{t("timebankAdmin.reports.column.hours")}</Header><Header numeric>{t("timebankAdmin.reports.column.exchanges")}</Header></tr></thead>
               <tbody className="govuk-table__body">
                 {report.categories.map((c) => (
                   <tr className="govuk-table__row" key={c.label}><Cell>{c.label}</Cell><Cell numeric>{c.hours}</Cell><Cell numeric>{c.exchanges}</Cell></tr>
@@ -188,29 +200,33 @@ export default function Reports() {
               </tbody>
             </table>
           ) : null}
-          <CsvLink slug={data.slug} query={report.query} section="categories" what="the categories" />
+          <CsvLink slug={data.slug} query={report.query} section="categories" />
 
-          <h2 className="govuk-heading-m">Organisations</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.reports.organisations.heading")}</h2>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Hours organisations gave and received</caption>
-            <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>Organisation</Header><Header numeric>Given</Header><Header numeric>Received</Header><Header numeric>Exchanges</Header></tr></thead>
+            <caption className="govuk-table__caption govuk-table__caption--s">{t("timebankAdmin.reports.organisations.caption")}</caption>
+            <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>{t("timebankAdmin.reports.column.organisation")}</Header><Header numeric>{t("timebankAdmin.reports.column.given")}</Header><Header numeric>{t("timebankAdmin.reports.column.received")}</Header><Header numeric>{t("timebankAdmin.reports.column.exchanges")}</Header></tr></thead>
             <tbody className="govuk-table__body">
               {report.organisations.map((o) => (
                 <tr className="govuk-table__row" key={o.id}><Cell>{o.name}</Cell><Cell numeric>{o.given}</Cell><Cell numeric>{o.received}</Cell><Cell numeric>{o.exchanges}</Cell></tr>
               ))}
             </tbody>
           </table>
-          <CsvLink slug={data.slug} query={report.query} section="organisations" what="the organisations" />
+          <CsvLink slug={data.slug} query={report.query} section="organisations" />
 
-          <h2 className="govuk-heading-m">Community pot</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.reports.pot.heading")}</h2>
           <p className="govuk-body">
-            Given to the pot: <strong>{report.pot.donated}</strong> ({report.pot.donations === 1 ? "1 donation" : `${report.pot.donations} donations`}).
-            Granted from the pot: <strong>{report.pot.granted}</strong> ({report.pot.grantCount === 1 ? "1 grant" : `${report.pot.grantCount} grants`}).
+            {tr("timebankAdmin.reports.pot.summary", {
+              donated: <strong>{report.pot.donated}</strong>,
+              donations: tp("timebankAdmin.reports.pot.donations", report.pot.donations),
+              granted: <strong>{report.pot.granted}</strong>,
+              grants: tp("timebankAdmin.reports.pot.grants", report.pot.grantCount),
+            })}
           </p>
           {report.pot.grants.length > 0 ? (
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Grants from the pot and their reasons</caption>
-              <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>Date</Header><Header>Member</Header><Header numeric>Hours</Header><Header>Reason</Header></tr></thead>
+              <caption className="govuk-table__caption govuk-table__caption--s">{t("timebankAdmin.reports.pot.caption")}</caption>
+              <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>{t("timebankAdmin.reports.column.date")}</Header><Header>{t("timebankAdmin.reports.column.member")}</Header><Header numeric>{t("timebankAdmin.reports.column.hours")}</Header><Header>{t("timebankAdmin.reports.column.reason")}</Header></tr></thead>
               <tbody className="govuk-table__body">
                 {report.pot.grants.map((g) => (
                   <tr className="govuk-table__row" key={g.id}><Cell>{g.date}</Cell><Cell>{g.member}</Cell><Cell numeric>{g.hours}</Cell><Cell>{g.reason}</Cell></tr>
@@ -218,34 +234,33 @@ export default function Reports() {
               </tbody>
             </table>
           ) : null}
-          <CsvLink slug={data.slug} query={report.query} section="pot" what="the pot's grants" />
+          <CsvLink slug={data.slug} query={report.query} section="pot" />
 
-          <h2 className="govuk-heading-m">Pledges</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.reports.pledges.heading")}</h2>
           {report.pledges.withPledge === 0 ? (
-            <p className="govuk-body">Nobody had a pledge in this range{report.pledges.through ? "" : " (it has not started yet)"}.</p>
+            <p className="govuk-body">{t(report.pledges.through ? "timebankAdmin.reports.pledges.none" : "timebankAdmin.reports.pledges.notStarted")}</p>
           ) : (
             <>
               <p className="govuk-body">
-                Up to {report.pledges.through}, after exemptions and counting only days since each person joined, members with a pledge were
-                expected to give {report.pledges.expected} and gave {report.pledges.given}.
+                {t("timebankAdmin.reports.pledges.summary", { through: report.pledges.through ?? "", expected: report.pledges.expected, given: report.pledges.given })}
               </p>
-              <BarChart id="pledges-chart" title="Members who met their pledge" description="Two bars: members who gave at least what they pledged in this range, and members who gave less. The same figures are in the table below." bars={report.pledges.bars} />
+              <BarChart id="pledges-chart" title={t("timebankAdmin.reports.pledges.title")} description={t("timebankAdmin.reports.pledges.description")} bars={report.pledges.bars} />
               <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">Each member against their pledge</caption>
-                <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>Member</Header><Header numeric>Pledge a week</Header><Header numeric>Expected</Header><Header numeric>Given</Header><Header>Pledge</Header></tr></thead>
+                <caption className="govuk-table__caption govuk-table__caption--s">{t("timebankAdmin.reports.pledges.caption")}</caption>
+                <thead className="govuk-table__head"><tr className="govuk-table__row"><Header>{t("timebankAdmin.reports.column.member")}</Header><Header numeric>{t("timebankAdmin.reports.column.pledgePerWeek")}</Header><Header numeric>{t("timebankAdmin.reports.column.expected")}</Header><Header numeric>{t("timebankAdmin.reports.column.given")}</Header><Header>{t("timebankAdmin.reports.column.pledge")}</Header></tr></thead>
                 <tbody className="govuk-table__body">
                   {report.pledges.lines.map((l) => (
-                    <tr className="govuk-table__row" key={l.id}><Cell>{l.name}</Cell><Cell numeric>{l.pledge}</Cell><Cell numeric>{l.expected}</Cell><Cell numeric>{l.given}</Cell><Cell>{l.met ? "Met" : "Not met"}</Cell></tr>
+                    <tr className="govuk-table__row" key={l.id}><Cell>{l.name}</Cell><Cell numeric>{l.pledge}</Cell><Cell numeric>{l.expected}</Cell><Cell numeric>{l.given}</Cell><Cell>{t(l.met ? "timebankAdmin.reports.pledges.met" : "timebankAdmin.reports.pledges.notMet")}</Cell></tr>
                   ))}
                 </tbody>
               </table>
             </>
           )}
-          <CsvLink slug={data.slug} query={report.query} section="pledges" what="the pledges" />
+          <CsvLink slug={data.slug} query={report.query} section="pledges" />
         </>
       ) : null}
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>Back to {data.name}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>{t("timebankAdmin.backTo", { name: data.name })}</Link>
       </p>
     </>
   );

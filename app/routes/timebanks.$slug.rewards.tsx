@@ -12,8 +12,11 @@ import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { donateToPot, grantFromPot, markRedemptionUsed, newRequestKey, partnerReport, redeemReward, rewardsPage, settlePartner } from "../services/timebank/spending.server";
 import { activeMembers } from "../services/timebank/timebanks.server";
+import { type MessageKey } from "../i18n/en";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Spend hours");
+export const meta = () => pageTitle(t("timebankAdmin.rewards.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -65,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "donate") {
     const form = await readForm(request, context, DonateSchema);
     if (!form.ok) return formErrors(form.errors, form.values);
-    if (!key) return formErrors([{ field: "form", message: "Your form expired. Go back, refresh the page and try again" }], form.values);
+    if (!key) return formErrors([{ field: "form", message: t("timebankAdmin.form.expired") }], form.values);
     try {
       await donateToPot(context.db, user, slug, form.data.hours, key);
     } catch (error) {
@@ -86,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "grant") {
     const form = await readForm(request, context, GrantSchema);
     if (!form.ok) return formErrors(form.errors, form.values);
-    if (!key) return formErrors([{ field: "form", message: "Your form expired. Go back, refresh the page and try again" }], form.values);
+    if (!key) return formErrors([{ field: "form", message: t("timebankAdmin.form.expired") }], form.values);
     try {
       await grantFromPot(context.db, user, slug, { memberId: form.data.memberId, centihours: form.data.grantHours, reason: form.data.reason, requestKey: key });
     } catch (error) {
@@ -104,15 +107,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`${back}?notice=settled`);
   }
-  throw json({ message: "Choose what to do" }, { status: 400 });
+  throw json({ message: t("timebankAdmin.rewards.chooseAction") }, { status: 400 });
 }
 
-const NOTICES: Record<string, string> = {
-  donated: "Thank you. Your hours are in the community pot.",
-  used: "The code is marked as used.",
-  granted: "The hours have been granted from the pot.",
-  settled: "Settled: the hours have moved from the partner to the sponsoring organisation.",
-};
+const NOTICES = {
+  donated: "timebankAdmin.rewards.notice.donated",
+  used: "timebankAdmin.rewards.notice.used",
+  granted: "timebankAdmin.rewards.notice.granted",
+  settled: "timebankAdmin.rewards.notice.settled",
+} as const satisfies Record<string, MessageKey>;
 
 export default function Rewards() {
   const data = useLoaderData<typeof loader>();
@@ -121,37 +124,37 @@ export default function Rewards() {
   const errors = result?.errors;
   const values = result?.values ?? {};
   const redeemed = params.get("redeemed");
-  const notice = NOTICES[params.get("notice") ?? ""];
+  const notice = (NOTICES as Record<string, (typeof NOTICES)[keyof typeof NOTICES]>)[params.get("notice") ?? ""];
   return (
     <>
       <ErrorSummary errors={errors} />
       {redeemed ? (
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Your code</h1>
+          <h1 className="govuk-panel__title">{t("timebankAdmin.rewards.code.title")}</h1>
           <div className="govuk-panel__body">
             <strong className="potluck-code" data-testid="redemption-code">{redeemed}</strong>
             <br />
-            Show this code to the partner. It works once.
+            {t("timebankAdmin.rewards.code.body")}
           </div>
         </div>
       ) : null}
       {notice ? (
-        <SuccessNotice>{notice}</SuccessNotice>
+        <SuccessNotice>{t(notice)}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{data.name}</span>
-      {redeemed ? <h2 className="govuk-heading-l">Spend hours</h2> : <h1 className="govuk-heading-l">Spend hours</h1>}
+      {redeemed ? <h2 className="govuk-heading-l">{t("timebankAdmin.rewards.title")}</h2> : <h1 className="govuk-heading-l">{t("timebankAdmin.rewards.title")}</h1>}
 
-      <h2 className="govuk-heading-m">Rewards from local partners</h2>
-      {data.rewards.length === 0 ? <p className="govuk-body">No partners offer rewards yet.</p> : null}
+      <h2 className="govuk-heading-m">{t("timebankAdmin.rewards.partners.heading")}</h2>
+      {data.rewards.length === 0 ? <p className="govuk-body">{t("timebankAdmin.rewards.partners.none")}</p> : null}
       <ul className="govuk-list">
         {data.rewards.map((reward) => (
           <li key={reward.id} className="govuk-!-margin-bottom-4">
-            <span className="govuk-!-font-weight-bold">{reward.title}</span> from {reward.partnerName}: {reward.price}
+            {tr("timebankAdmin.rewards.reward", { reward: <span className="govuk-!-font-weight-bold">{reward.title}</span>, partner: reward.partnerName, price: reward.price })}
             {data.isMember ? (
               <PostForm action={`/timebanks/${data.slug}/rewards?intent=redeem`}>
                 <input type="hidden" name="rewardId" value={reward.id} />
                 <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                  Redeem<span className="govuk-visually-hidden"> {reward.title} for {reward.price}</span>
+                  {t("timebankAdmin.rewards.redeem")}<span className="govuk-visually-hidden"> {t("timebankAdmin.rewards.redeem.hidden", { reward: reward.title, price: reward.price })}</span>
                 </button>
               </PostForm>
             ) : null}
@@ -162,55 +165,55 @@ export default function Rewards() {
 
       {data.redemptions.length > 0 ? (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Your codes</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("timebankAdmin.rewards.codes.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Reward</th>
-              <th scope="col" className="govuk-table__header">Code</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">{t("timebankAdmin.rewards.codes.reward")}</th>
+              <th scope="col" className="govuk-table__header">{t("timebankAdmin.rewards.codes.code")}</th>
+              <th scope="col" className="govuk-table__header">{t("timebankAdmin.rewards.codes.status")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {data.redemptions.map((d) => (
               <tr className="govuk-table__row" key={d.code}>
-                <td className="govuk-table__cell">{d.title} ({d.partnerName}), {d.when}</td>
+                <td className="govuk-table__cell">{t("timebankAdmin.rewards.codes.row", { reward: d.title, partner: d.partnerName, date: d.when })}</td>
                 <td className="govuk-table__cell"><span className="potluck-code">{d.code}</span></td>
-                <td className="govuk-table__cell">{d.used ? "Used" : "Not used yet"}</td>
+                <td className="govuk-table__cell">{t(d.used ? "timebankAdmin.rewards.codes.used" : "timebankAdmin.rewards.codes.notUsed")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
 
-      <h2 className="govuk-heading-m">Community pot</h2>
+      <h2 className="govuk-heading-m">{t("timebankAdmin.rewards.pot.heading")}</h2>
       <p className="govuk-body">
-        The pot holds <strong>{data.pot}</strong>. Coordinators give hours from it to members who need help but cannot give time right now.
+        {tr("timebankAdmin.rewards.pot.holds", { hours: <strong>{data.pot}</strong> })}
       </p>
       {data.isMember ? (
         <PostForm action={`/timebanks/${data.slug}/rewards?intent=donate&key=${data.requestKey}`}>
-          <TextField name="hours" label="Hours to give to the pot" hint="In quarter hours, like 1 or 0.5" defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-          <SubmitButton secondary>Give to the pot</SubmitButton>
+          <TextField name="hours" label={t("timebankAdmin.rewards.donate.label")} hint={t("timebankAdmin.rewards.donate.hint")} defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+          <SubmitButton secondary>{t("timebankAdmin.rewards.donate.button")}</SubmitButton>
         </PostForm>
       ) : null}
 
       {data.isCoordinator ? (
         <>
-          <h2 className="govuk-heading-m">Mark a code as used</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.rewards.use.heading")}</h2>
           <PostForm action={`/timebanks/${data.slug}/rewards?intent=use`}>
-            <TextField name="code" label="Code" hint="The 10 characters the member shows you" defaultValue={values.code} errors={errors} spellCheck={false} widthClass="govuk-input--width-10" maxLength={20} />
-            <SubmitButton>Mark as used</SubmitButton>
+            <TextField name="code" label={t("timebankAdmin.rewards.use.label")} hint={t("timebankAdmin.rewards.use.hint")} defaultValue={values.code} errors={errors} spellCheck={false} widthClass="govuk-input--width-10" maxLength={20} />
+            <SubmitButton>{t("timebankAdmin.rewards.use.button")}</SubmitButton>
           </PostForm>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Partners: redemptions and settlement</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{t("timebankAdmin.rewards.settlement.caption")}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Partner</th>
-                <th scope="col" className="govuk-table__header">Sponsor</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Redeemed</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Used</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">To settle</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Settled</th>
-                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+                <th scope="col" className="govuk-table__header">{t("timebankAdmin.rewards.settlement.partner")}</th>
+                <th scope="col" className="govuk-table__header">{t("timebankAdmin.rewards.settlement.sponsor")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.rewards.settlement.redeemed")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.rewards.settlement.used")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.rewards.settlement.toSettle")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebankAdmin.rewards.settlement.settled")}</th>
+                <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">{t("timebankAdmin.rewards.settlement.action")}</span></th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -227,7 +230,7 @@ export default function Rewards() {
                       <PostForm action={`/timebanks/${data.slug}/rewards?intent=settle`}>
                         <input type="hidden" name="partnerId" value={partner.id} />
                         <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                          Settle<span className="govuk-visually-hidden"> with {partner.name}</span>
+                          {t("timebankAdmin.rewards.settle")}<span className="govuk-visually-hidden"> {t("timebankAdmin.rewards.settle.hidden", { partner: partner.name })}</span>
                         </button>
                       </PostForm>
                     ) : null}
@@ -236,18 +239,18 @@ export default function Rewards() {
               ))}
             </tbody>
           </table>
-          <h2 className="govuk-heading-m">Give hours from the pot</h2>
+          <h2 className="govuk-heading-m">{t("timebankAdmin.rewards.grant.heading")}</h2>
           <PostForm action={`/timebanks/${data.slug}/rewards?intent=grant&key=${data.requestKey}`}>
-            <Select name="memberId" label="Member" options={[{ value: "", label: "Select a member" }, ...data.members]} defaultValue={values.memberId} errors={errors} />
-            <TextField name="grantHours" label="Hours to give" hint="In quarter hours" defaultValue={values.grantHours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-            <TextField name="reason" label="Reason" hint="Shown in the timebank's reports" defaultValue={values.reason} errors={errors} maxLength={200} />
-            <SubmitButton>Give hours</SubmitButton>
+            <Select name="memberId" label={t("timebankAdmin.rewards.grant.member")} options={[{ value: "", label: t("timebankAdmin.rewards.grant.selectMember") }, ...data.members]} defaultValue={values.memberId} errors={errors} />
+            <TextField name="grantHours" label={t("timebankAdmin.rewards.grant.hours.label")} hint={t("timebankAdmin.rewards.grant.hours.hint")} defaultValue={values.grantHours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+            <TextField name="reason" label={t("timebankAdmin.rewards.grant.reason.label")} hint={t("timebankAdmin.rewards.grant.reason.hint")} defaultValue={values.reason} errors={errors} maxLength={200} />
+            <SubmitButton>{t("timebankAdmin.rewards.grant.button")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}`}>
-          Back to {data.name}
+          {t("timebankAdmin.backTo", { name: data.name })}
         </Link>
       </p>
     </>
@@ -258,7 +261,7 @@ function fieldErrorFor(errors: readonly { field: string; message: string }[] | u
   const error = errors?.find((e) => e.field === field);
   return error ? (
     <p id={field} className="govuk-error-message" tabIndex={-1}>
-      <span className="govuk-visually-hidden">Error:</span> {error.message}
+      <span className="govuk-visually-hidden">{t("form.error.prefix")}</span> {error.message}
     </p>
   ) : null;
 }

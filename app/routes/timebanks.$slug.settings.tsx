@@ -12,8 +12,9 @@ import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { updateTimebankSettings } from "../services/timebank/admin.server";
 import { requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Timebank settings");
+export const meta = () => pageTitle(t("timebankAdmin.settings.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -53,21 +54,21 @@ export default function Settings() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {params.get("saved") && !errors ? <SuccessNotice>The settings are saved and apply to every member's account.</SuccessNotice> : null}
+      {params.get("saved") && !errors ? <SuccessNotice>{t("timebankAdmin.settings.saved")}</SuccessNotice> : null}
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Settings</h1>
+      <h1 className="govuk-heading-l">{t("timebankAdmin.settings.heading")}</h1>
       <PostForm>
-        <TextField name="gift" label="Hours a new member starts with" hint="The joining gift, from the timebank's own hours. In quarter hours, like 2. Enter 0 for none." defaultValue={values.gift} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <TextField name="below" label="How far below zero a member's balance may go, in hours" hint="Like 10, so members can receive 10 hours before they have given any. Enter 0 if balances may not go below zero." defaultValue={values.below} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <TextField name="above" label="Highest balance allowed, in hours" hint="Like 100. Organisations have this limit too, but no lower limit." defaultValue={values.above} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="gift" label={t("timebankAdmin.settings.gift.label")} hint={t("timebankAdmin.settings.gift.hint")} defaultValue={values.gift} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="below" label={t("timebankAdmin.settings.below.label")} hint={t("timebankAdmin.settings.below.hint")} defaultValue={values.below} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="above" label={t("timebankAdmin.settings.above.label")} hint={t("timebankAdmin.settings.above.hint")} defaultValue={values.above} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
         <div className="govuk-inset-text">
-          New limits apply to every member's account straight away. If any member's balance is already outside them, nothing is changed and you are told who.
+          {t("timebankAdmin.settings.limitsInset")}
         </div>
-        <TextField name="pledge" label="Hours each member pledges a week (optional)" hint="Like 5. Leave empty for no pledge. Members with their own pledge keep it." defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <SubmitButton>Save settings</SubmitButton>
+        <TextField name="pledge" label={t("timebankAdmin.settings.pledge.label")} hint={t("timebankAdmin.settings.pledge.hint")} defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <SubmitButton>{t("timebankAdmin.settings.button")}</SubmitButton>
       </PostForm>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>Back to {data.name}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>{t("timebankAdmin.backTo", { name: data.name })}</Link>
       </p>
     </>
   );

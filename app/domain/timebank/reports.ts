@@ -1,6 +1,7 @@
 // Timebank reports for a date range: pure checks and sums over what the ledger recorded for
 // confirmed exchanges and for the community pot. Hours are bigint centihours throughout; the
 // only numbers that are not exact are the pixel widths of chart bars.
+import { t, tp } from "../../i18n/translate.js";
 import { DomainError, assert } from "../errors.js";
 import { dayNumber } from "./dates.js";
 import { expectedCentihours, type DateRange } from "./pledge.js";
@@ -349,51 +350,51 @@ export function reportCsvRows(report: TimebankReport, section: ReportCsvSection,
   switch (section) {
     case "summary":
       return [
-        ["measure", "value"],
-        ["from", report.range.from],
-        ["to", report.range.to],
-        ["exchanges", String(report.exchangeCount)],
-        ["hours_exchanged", hoursCell(report.hoursExchangedCentihours)],
-        ["active_people", String(report.activePeople)],
-        ["active_organisations", String(report.activeOrganisations)],
-        ["people_who_gave_and_received", String(report.reciprocity.gave_and_received)],
-        ["people_who_only_gave", String(report.reciprocity.gave_only)],
-        ["people_who_only_received", String(report.reciprocity.received_only)],
-        ["hours_donated_to_pot", hoursCell(report.pot.donatedCentihours)],
-        ["hours_granted_from_pot", hoursCell(report.pot.grantedCentihours)],
-        ["members_with_pledge", String(report.pledges.membersWithPledge)],
-        ["pledges_met", String(report.pledges.met)],
-        ["pledges_not_met", String(report.pledges.notMet)],
+        [t("timebankAdmin.reports.csv.measure"), t("timebankAdmin.reports.csv.value")],
+        [t("timebankAdmin.reports.csv.from"), report.range.from],
+        [t("timebankAdmin.reports.csv.to"), report.range.to],
+        [t("timebankAdmin.reports.csv.exchanges"), String(report.exchangeCount)],
+        [t("timebankAdmin.reports.csv.hoursExchanged"), hoursCell(report.hoursExchangedCentihours)],
+        [t("timebankAdmin.reports.csv.activePeople"), String(report.activePeople)],
+        [t("timebankAdmin.reports.csv.activeOrganisations"), String(report.activeOrganisations)],
+        [t("timebankAdmin.reports.csv.gaveAndReceived"), String(report.reciprocity.gave_and_received)],
+        [t("timebankAdmin.reports.csv.gaveOnly"), String(report.reciprocity.gave_only)],
+        [t("timebankAdmin.reports.csv.receivedOnly"), String(report.reciprocity.received_only)],
+        [t("timebankAdmin.reports.csv.donatedToPot"), hoursCell(report.pot.donatedCentihours)],
+        [t("timebankAdmin.reports.csv.grantedFromPot"), hoursCell(report.pot.grantedCentihours)],
+        [t("timebankAdmin.reports.csv.membersWithPledge"), String(report.pledges.membersWithPledge)],
+        [t("timebankAdmin.reports.csv.pledgesMet"), String(report.pledges.met)],
+        [t("timebankAdmin.reports.csv.pledgesNotMet"), String(report.pledges.notMet)],
       ];
     case "people":
       return [
-        ["member", "hours_given", "hours_received", "exchanges"],
+        [t("timebankAdmin.reports.csv.member"), t("timebankAdmin.reports.csv.hoursGiven"), t("timebankAdmin.reports.csv.hoursReceived"), t("timebankAdmin.reports.csv.exchanges")],
         ...report.people.map((p) => [p.name, hoursCell(p.givenCentihours), hoursCell(p.receivedCentihours), String(p.exchangeCount)]),
       ];
     case "categories":
       return [
-        ["category", "hours", "exchanges"],
+        [t("timebankAdmin.reports.csv.category"), t("timebankAdmin.reports.csv.hours"), t("timebankAdmin.reports.csv.exchanges")],
         ...[...report.categories, ...(report.othersCategory ? [report.othersCategory] : [])].map((c) => [
-          c.category === "others" ? "All other categories" : categoryLabel(c.category),
+          c.category === "others" ? t("timebankAdmin.reports.otherCategories") : categoryLabel(c.category),
           hoursCell(c.centihours),
           String(c.exchangeCount),
         ]),
       ];
     case "organisations":
       return [
-        ["organisation", "hours_given", "hours_received", "exchanges"],
+        [t("timebankAdmin.reports.csv.organisation"), t("timebankAdmin.reports.csv.hoursGiven"), t("timebankAdmin.reports.csv.hoursReceived"), t("timebankAdmin.reports.csv.exchanges")],
         ...report.organisations.map((o) => [o.name, hoursCell(o.givenCentihours), hoursCell(o.receivedCentihours), String(o.exchangeCount)]),
       ];
     case "pot":
       return [
-        ["date", "movement", "member", "hours", "reason"],
-        ["", "donations in total", `${report.pot.donationCount} donations`, hoursCell(report.pot.donatedCentihours), ""],
-        ...report.pot.grants.map((g) => [g.date, "grant", g.memberName, hoursCell(g.centihours), g.reason]),
+        [t("timebankAdmin.reports.csv.date"), t("timebankAdmin.reports.csv.movement"), t("timebankAdmin.reports.csv.member"), t("timebankAdmin.reports.csv.hours"), t("timebankAdmin.reports.csv.reason")],
+        ["", t("timebankAdmin.reports.csv.donationsInTotal"), tp("timebankAdmin.reports.csv.donationCount", report.pot.donationCount), hoursCell(report.pot.donatedCentihours), ""],
+        ...report.pot.grants.map((g) => [g.date, t("timebankAdmin.reports.csv.grant"), g.memberName, hoursCell(g.centihours), g.reason]),
       ];
     case "pledges":
       return [
-        ["member", "pledge_hours_per_week", "hours_expected", "hours_given", "met"],
-        ...report.pledges.lines.map((l) => [l.name, hoursCell(l.pledgeCentihoursPerWeek), hoursCell(l.expectedCentihours), hoursCell(l.givenCentihours), l.met ? "yes" : "no"]),
+        [t("timebankAdmin.reports.csv.member"), t("timebankAdmin.reports.csv.pledgeHoursPerWeek"), t("timebankAdmin.reports.csv.hoursExpected"), t("timebankAdmin.reports.csv.hoursGiven"), t("timebankAdmin.reports.csv.met")],
+        ...report.pledges.lines.map((l) => [l.name, hoursCell(l.pledgeCentihoursPerWeek), hoursCell(l.expectedCentihours), hoursCell(l.givenCentihours), l.met ? t("timebankAdmin.reports.csv.yes") : t("timebankAdmin.reports.csv.no")]),
       ];
   }
 }

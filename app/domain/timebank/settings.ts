@@ -2,6 +2,7 @@
 // Limits are typed as positive hours ("how far below zero", "how far above zero") so nobody has
 // to type a minus sign; the rules turn them into signed centihours for the ledger.
 import { z } from "zod";
+import { t } from "../../i18n/translate.js";
 import { DomainError, isDomainError } from "../errors.js";
 import { parseAmountMinor } from "../ledger/amount.js";
 import { messageFor } from "../messages.js";
@@ -31,9 +32,9 @@ const requiredHours = (maximum: bigint, missing: string) =>
     .transform((value) => value ?? 0n);
 
 export const SettingsSchema = z.object({
-  gift: requiredHours(MAX_JOINING_GIFT_CENTIHOURS, "Enter the hours a new member starts with, or 0"),
-  below: requiredHours(MAX_CREDIT_BELOW_ZERO_CENTIHOURS, "Enter how far below zero a balance may go, or 0"),
-  above: requiredHours(MAX_BALANCE_CENTIHOURS, "Enter the highest balance allowed, like 100"),
+  gift: requiredHours(MAX_JOINING_GIFT_CENTIHOURS, t("timebankAdmin.settings.errors.giftMissing")),
+  below: requiredHours(MAX_CREDIT_BELOW_ZERO_CENTIHOURS, t("timebankAdmin.settings.errors.belowMissing")),
+  above: requiredHours(MAX_BALANCE_CENTIHOURS, t("timebankAdmin.settings.errors.aboveMissing")),
   pledge: optionalHoursSettingField(MAX_PLEDGE_CENTIHOURS_PER_WEEK).optional().default(null),
 });
 
@@ -55,43 +56,43 @@ export function checkSettings(settings: TimebankSettings): void {
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export const NewTimebankSchema = SettingsSchema.extend({
-  organisationId: z.string().regex(/^\d{1,9}$/, "Select the organisation that runs the timebank").transform(Number),
-  name: z.string().trim().min(1, "Enter the timebank's name, like \"Harbour House timebank\"").max(200, "The name must be 200 characters or fewer"),
+  organisationId: z.string().regex(/^\d{1,9}$/, t("timebankAdmin.newTimebank.errors.organisationMissing")).transform(Number),
+  name: z.string().trim().min(1, t("timebankAdmin.newTimebank.errors.nameMissing")).max(200, t("timebankAdmin.newTimebank.errors.nameTooLong")),
   slug: z
     .string()
     .trim()
-    .min(1, "Enter a web address name, like harbour-house")
-    .max(63, "The web address name must be 63 characters or fewer")
-    .regex(SLUG_PATTERN, "Enter a web address name using lower-case letters, numbers and dashes, like harbour-house")
+    .min(1, t("timebankAdmin.newTimebank.errors.slugMissing"))
+    .max(63, t("timebankAdmin.newTimebank.errors.slugTooLong"))
+    .regex(SLUG_PATTERN, t("timebankAdmin.newTimebank.errors.slugInvalid"))
     // "/timebanks/new" is the page for starting a timebank.
-    .refine((value) => value !== "new", "Enter a different web address name: new is used by Potluck"),
-  description: z.string().trim().max(2000, "The description must be 2000 characters or fewer").optional().default(""),
+    .refine((value) => value !== "new", t("timebankAdmin.newTimebank.errors.slugReserved")),
+  description: z.string().trim().max(2000, t("timebankAdmin.newTimebank.errors.descriptionTooLong")).optional().default(""),
 });
 
 /** What happens to a positive balance when a member leaves. */
 export const LeaveSchema = z.object({
-  balance: z.enum(["donate", "keep"], { message: "Select what should happen to your hours" }).optional(),
-  confirm: z.literal("yes", { message: "Confirm that you want to leave the timebank" }),
+  balance: z.enum(["donate", "keep"], { message: t("timebankAdmin.leave.errors.balanceMissing") }).optional(),
+  confirm: z.literal("yes", { message: t("timebankAdmin.leave.errors.confirmMissing") }),
 });
 
 export const RemoveMemberSchema = z.object({
-  reason: z.string().trim().min(1, "Enter the reason, which will show on the member's statement").max(200, "The reason must be 200 characters or fewer"),
+  reason: z.string().trim().min(1, t("timebankAdmin.removeMember.errors.reasonMissing")).max(200, t("timebankAdmin.removeMember.errors.reasonTooLong")),
 });
 
 export const MemberPledgeSchema = z.object({
-  choice: z.enum(["timebank", "own"], { message: "Select whether this member follows the timebank's pledge or has their own" }),
+  choice: z.enum(["timebank", "own"], { message: t("timebankAdmin.memberPledge.errors.choiceMissing") }),
   pledge: optionalHoursSettingField(MAX_PLEDGE_CENTIHOURS_PER_WEEK).optional().default(null),
 });
 
 export const PartnerSchema = z.object({
-  partnerName: z.string().trim().min(1, "Enter the partner's name, like \"Harbour Cinema\"").max(200, "The partner's name must be 200 characters or fewer"),
-  partnerDescription: z.string().trim().max(1000, "The description must be 1000 characters or fewer").optional().default(""),
-  sponsorMemberId: z.string().regex(/^\d{1,9}$/, "Select the organisation that sponsors the partner").transform(Number),
+  partnerName: z.string().trim().min(1, t("timebankAdmin.partners.errors.nameMissing")).max(200, t("timebankAdmin.partners.errors.nameTooLong")),
+  partnerDescription: z.string().trim().max(1000, t("timebankAdmin.partners.errors.descriptionTooLong")).optional().default(""),
+  sponsorMemberId: z.string().regex(/^\d{1,9}$/, t("timebankAdmin.partners.errors.sponsorMissing")).transform(Number),
 });
 
 export const RewardSchema = z.object({
-  partnerId: z.string().regex(/^\d{1,9}$/, "Select the partner offering the reward").transform(Number),
-  title: z.string().trim().min(1, "Enter what the member gets, like \"One cinema ticket\"").max(120, "The reward must be 120 characters or fewer"),
+  partnerId: z.string().regex(/^\d{1,9}$/, t("timebankAdmin.partners.errors.partnerMissing")).transform(Number),
+  title: z.string().trim().min(1, t("timebankAdmin.partners.errors.rewardMissing")).max(120, t("timebankAdmin.partners.errors.rewardTooLong")),
   price: hoursField(10_000n),
 });
 
@@ -101,13 +102,13 @@ export const MAX_BUDGET_PAYMENT_PENCE = 1_000_000n;
 /** Pounds as typed ("10", "12.50", "£1,000") in, bigint pence out; never a float. */
 export const poundsField = z
   .string()
-  .max(20, "Enter an amount in pounds, like 10 or 12.50")
+  .max(20, t("timebankAdmin.budget.errors.amountInvalid"))
   .transform((value, context) => {
     try {
       return parseAmountMinor(value, "GBP", { maximumMinor: MAX_BUDGET_PAYMENT_PENCE });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      context.addIssue({ code: "custom", message: error.code === "ledger_amount_too_large" ? "Enter £10,000 or less" : error.code === "ledger_amount_missing" ? "Enter an amount in pounds, like 10 or 12.50" : messageFor(error) });
+      context.addIssue({ code: "custom", message: error.code === "ledger_amount_too_large" ? t("timebankAdmin.budget.errors.amountTooLarge") : error.code === "ledger_amount_missing" ? t("timebankAdmin.budget.errors.amountInvalid") : messageFor(error) });
       return z.NEVER;
     }
   });
@@ -115,7 +116,7 @@ export const poundsField = z
 export const FundBudgetSchema = z.object({ amount: poundsField });
 
 export const MixedPaymentSchema = z.object({
-  description: z.string().trim().min(1, "Enter the activity, like \"Sewing course at the community centre\"").max(500, "The activity must be 500 characters or fewer"),
+  description: z.string().trim().min(1, t("timebankAdmin.budget.errors.activityMissing")).max(500, t("timebankAdmin.budget.errors.activityTooLong")),
   pounds: poundsField,
   hours: hoursField(),
 });

@@ -3,6 +3,7 @@
 // their balance settled by a balanced entry. Every action checks authorisation here.
 import { sql } from "kysely";
 import { DomainError, assert, isDomainError } from "../../domain/errors.js";
+import { t } from "../../i18n/translate.js";
 import { toBigInt } from "../../domain/ledger/amount.js";
 import { memoText } from "../../domain/timebank/exchange.js";
 import { centihoursToLedgerText, formatHours } from "../../domain/timebank/hours.js";
@@ -113,7 +114,7 @@ export async function updateTimebankSettings(db: TimebankDb, user: CurrentUser, 
           await setAccountBounds(trx, memberAccountCode(timebank.id, account.memberId), { minBalance: account.isOrganisation ? null : min, maxBalance: max });
         } catch (error) {
           if (isDomainError(error) && error.code === "ledger_bounds_exclude_balance") {
-            throw new DomainError("timebank_limits_exclude_balances", { values: { count: 1, name: account.name, balance: "changed while saving" }, field: "below", status: 409 });
+            throw new DomainError("timebank_limits_exclude_balances", { values: { count: 1, name: account.name, balance: t("timebankAdmin.settings.balanceChangedWhileSaving") }, field: "below", status: 409 });
           }
           throw error;
         }
@@ -193,7 +194,7 @@ async function lockedMember(trx: TimebankDb, timebank: Timebank, memberId: numbe
   if (member.user_id === null) throw new DomainError("timebank_not_a_person", { status: 409 });
   const account = await getAccount(trx, memberAccountCode(timebank.id, memberId));
   assert(account !== undefined, "an active member has an account");
-  return { name: member.name ?? "a member", balanceCentihours: account.balanceMinor };
+  return { name: member.name ?? t("timebankAdmin.member.unnamed"), balanceCentihours: account.balanceMinor };
 }
 
 /**
@@ -211,9 +212,10 @@ export async function leaveTimebank(db: TimebankDb, user: CurrentUser, slug: str
     let donated = 0n;
     if (balanceCentihours > 0n && choice === "donate") {
       await postEntry(trx, {
+        // i18n-exempt: an idempotency key, not words
         idempotencyKey: `timebank:leaving:${me.memberId}:${user.id}:${Date.now()}`,
         kind: "timebank_pot_donation",
-        memo: "Hours given to the community pot on leaving",
+        memo: t("timebankAdmin.leave.memo.donated"),
         metadata: { timebank: slug, member: String(me.memberId), leaving: "true" },
         createdBy: `user:${user.id}`,
         postings: [
@@ -245,9 +247,10 @@ export async function removeMember(db: TimebankDb, user: CurrentUser, slug: stri
     if (balance !== 0n) {
       const counterpart = balance < 0n ? bankAccountCode(timebank.id) : potAccountCode(timebank.id);
       await postEntry(trx, {
+        // i18n-exempt: an idempotency key, not words
         idempotencyKey: `timebank:removal:${memberId}:${Date.now()}`,
         kind: balance < 0n ? "timebank_write_off" : "timebank_pot_donation",
-        memo: memoText(`${balance < 0n ? "Balance written off" : "Hours given to the community pot"} on leaving: ${why}`),
+        memo: memoText(t(balance < 0n ? "timebankAdmin.remove.memo.writtenOff" : "timebankAdmin.remove.memo.donated", { reason: why })),
         metadata: { timebank: slug, member: String(memberId), leaving: "true", reason: why.slice(0, 200) },
         createdBy: `user:${user.id}`,
         postings: [
