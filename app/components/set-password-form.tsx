@@ -1,5 +1,7 @@
 import { ErrorSummary, PostForm, SubmitButton, TextField, type FieldError } from "./form";
 import { LIMITS } from "../domain/account-rules";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
 export function SetPasswordForm({ heading, intro, errors, button }: { heading: string; intro: string; errors: FieldError[] | undefined; button: string }) {
   return (
@@ -9,8 +11,8 @@ export function SetPasswordForm({ heading, intro, errors, button }: { heading: s
         <h1 className="govuk-heading-l">{heading}</h1>
         <p className="govuk-body">{intro}</p>
         <PostForm>
-          <TextField name="password" label="New password" type="password" autoComplete="new-password" errors={errors} hint={`Must be ${LIMITS.passwordMinChars} characters or more`} />
-          <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" errors={errors} />
+          <TextField name="password" label={t("accounts.field.newPassword")} type="password" autoComplete="new-password" errors={errors} hint={t("accounts.field.newPasswordHint", { minimum: LIMITS.passwordMinChars })} />
+          <TextField name="confirmPassword" label={t("accounts.field.confirmNewPassword")} type="password" autoComplete="new-password" errors={errors} />
           <SubmitButton>{button}</SubmitButton>
         </PostForm>
       </div>
@@ -21,15 +23,18 @@ export function SetPasswordForm({ heading, intro, errors, button }: { heading: s
 export function LinkNotValid() {
   return (
     <>
-      <h1 className="govuk-heading-l">This link has expired or has already been used</h1>
+      <h1 className="govuk-heading-l">{t("accounts.linkNotValid.title")}</h1>
       <p className="govuk-body">
-        Links to set a password work once. Reset links last 1 hour; set-up links last 7 days.
+        {t("accounts.linkNotValid.body")}
       </p>
       <p className="govuk-body">
-        <a className="govuk-link" href="/forgot-password">
-          Ask for a new link
-        </a>{" "}
-        or ask the coordinator or officer who opened your account.
+        {tr("accounts.linkNotValid.askAgain", {
+          link: (
+            <a className="govuk-link" href="/forgot-password">
+              {t("accounts.linkNotValid.askLink")}
+            </a>
+          ),
+        })}
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { t } from "../i18n/translate";
 
 export function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -14,6 +15,6 @@ export function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 export function formatDateTime(value: string | Date | null): string {
-  if (!value) return "Not set";
+  if (!value) return t("common.notSet");
   return new Date(value).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 }

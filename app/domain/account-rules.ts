@@ -1,5 +1,6 @@
 // What a valid account detail is. zod schemas with GOV.UK-style messages: each says how to fix it.
 import { z } from "zod";
+import { t } from "../i18n/translate.js";
 
 export const LIMITS = {
   nameChars: 200,
@@ -15,27 +16,27 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const emailField = z
   .string()
   .trim()
-  .min(1, "Enter your email address")
-  .max(LIMITS.emailChars, `Email address must be ${LIMITS.emailChars} characters or fewer`)
-  .regex(EMAIL_PATTERN, "Enter an email address in the correct format, like name@example.com");
+  .min(1, t("accounts.validation.email.missing"))
+  .max(LIMITS.emailChars, t("accounts.validation.email.tooLong", { maximum: LIMITS.emailChars }))
+  .regex(EMAIL_PATTERN, t("accounts.validation.email.format"));
 
 export const fullNameField = z
   .string()
   .trim()
-  .min(1, "Enter your full name")
-  .max(LIMITS.nameChars, `Full name must be ${LIMITS.nameChars} characters or fewer`);
+  .min(1, t("accounts.validation.name.missing"))
+  .max(LIMITS.nameChars, t("accounts.validation.name.tooLong", { maximum: LIMITS.nameChars }));
 
 export const areaField = z
   .string()
   .trim()
-  .max(LIMITS.areaChars, `Area must be ${LIMITS.areaChars} characters or fewer`)
+  .max(LIMITS.areaChars, t("accounts.validation.area.tooLong", { maximum: LIMITS.areaChars }))
   .transform((value) => (value === "" ? null : value));
 
 export const newPasswordField = z
   .string()
-  .min(1, "Enter a password")
-  .min(LIMITS.passwordMinChars, `Password must be ${LIMITS.passwordMinChars} characters or more`)
-  .max(LIMITS.passwordMaxChars, `Password must be ${LIMITS.passwordMaxChars} characters or fewer`);
+  .min(1, t("accounts.validation.password.missing"))
+  .min(LIMITS.passwordMinChars, t("accounts.validation.password.tooShort", { minimum: LIMITS.passwordMinChars }))
+  .max(LIMITS.passwordMaxChars, t("accounts.validation.password.tooLong", { maximum: LIMITS.passwordMaxChars }));
 
 export const RegisterSchema = z.object({
   name: fullNameField,
@@ -47,7 +48,7 @@ export type RegisterInput = z.output<typeof RegisterSchema>;
 
 export const SignInSchema = z.object({
   email: emailField,
-  password: z.string().min(1, "Enter your password").max(LIMITS.passwordMaxChars, "Enter your password"),
+  password: z.string().min(1, t("accounts.validation.signInPassword.missing")).max(LIMITS.passwordMaxChars, t("accounts.validation.signInPassword.missing")),
 });
 export type SignInInput = z.output<typeof SignInSchema>;
 
@@ -56,21 +57,21 @@ export const ForgotPasswordSchema = z.object({ email: emailField });
 export const SetPasswordSchema = z
   .object({
     password: newPasswordField,
-    confirmPassword: z.string().min(1, "Confirm your password").max(LIMITS.passwordMaxChars, "Confirm your password"),
+    confirmPassword: z.string().min(1, t("accounts.validation.confirmPassword.missing")).max(LIMITS.passwordMaxChars, t("accounts.validation.confirmPassword.missing")),
   })
   .refine((value) => value.password === value.confirmPassword, {
-    message: "Passwords must match",
+    message: t("accounts.validation.passwordsMatch"),
     path: ["confirmPassword"],
   });
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(LIMITS.passwordMaxChars, "Enter your current password"),
+    currentPassword: z.string().min(1, t("accounts.validation.currentPassword.missing")).max(LIMITS.passwordMaxChars, t("accounts.validation.currentPassword.missing")),
     password: newPasswordField,
-    confirmPassword: z.string().min(1, "Confirm your new password").max(LIMITS.passwordMaxChars, "Confirm your new password"),
+    confirmPassword: z.string().min(1, t("accounts.validation.confirmNewPassword.missing")).max(LIMITS.passwordMaxChars, t("accounts.validation.confirmNewPassword.missing")),
   })
   .refine((value) => value.password === value.confirmPassword, {
-    message: "Passwords must match",
+    message: t("accounts.validation.passwordsMatch"),
     path: ["confirmPassword"],
   });
 
@@ -78,16 +79,16 @@ export const CreatePersonSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, "Enter the person's full name")
-    .max(LIMITS.nameChars, `Full name must be ${LIMITS.nameChars} characters or fewer`),
+    .min(1, t("accounts.validation.person.nameMissing"))
+    .max(LIMITS.nameChars, t("accounts.validation.name.tooLong", { maximum: LIMITS.nameChars })),
   email: z
     .string()
     .trim()
-    .min(1, "Enter the person's email address")
-    .max(LIMITS.emailChars, `Email address must be ${LIMITS.emailChars} characters or fewer`)
-    .regex(EMAIL_PATTERN, "Enter an email address in the correct format, like name@example.com"),
+    .min(1, t("accounts.validation.person.emailMissing"))
+    .max(LIMITS.emailChars, t("accounts.validation.email.tooLong", { maximum: LIMITS.emailChars }))
+    .regex(EMAIL_PATTERN, t("accounts.validation.email.format")),
   area: areaField.optional().default(""),
-  method: z.enum(["setup_link", "temporary_password"], { error: "Select how the person will set their password" }),
+  method: z.enum(["setup_link", "temporary_password"], { error: t("accounts.validation.person.methodMissing") }),
 });
 export type CreatePersonInput = z.output<typeof CreatePersonSchema>;
 

@@ -13,7 +13,7 @@ export class DomainError extends Error {
 
   constructor(code: string, options: { values?: ErrorValues; field?: string; status?: number; message?: string } = {}) {
     super(options.message ?? code);
-    this.name = "DomainError";
+    this.name = "DomainError"; // i18n-exempt: the class name, not words for people
     this.code = code;
     this.values = options.values ?? {};
     this.field = options.field;

@@ -1,14 +1,30 @@
 import type { OrganisationKind, Role } from "../../db/schema.js";
+import type { MessageKey } from "../i18n/en.js";
+import { t } from "../i18n/translate.js";
 
 export const ROLES = ["resident", "coordinator", "officer", "moderator", "admin"] as const satisfies readonly Role[];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: "Resident",
-  coordinator: "Timebank coordinator",
-  officer: "Council officer",
-  moderator: "Moderator",
-  admin: "Administrator",
-};
+/** Each role's name in the catalogue. */
+export const ROLE_LABEL_KEYS = {
+  resident: "accounts.role.resident",
+  coordinator: "accounts.role.coordinator",
+  officer: "accounts.role.officer",
+  moderator: "accounts.role.moderator",
+  admin: "accounts.role.admin",
+} as const satisfies Record<Role, MessageKey>;
+
+/** A role's name, as people read it. */
+export function roleLabel(role: Role): string {
+  return t(ROLE_LABEL_KEYS[role]);
+}
+
+/** Each role's name, looked up in the catalogue whenever one is read (ROLE_LABELS[role]). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<Role, string>,
+    Object.fromEntries(ROLES.map((role) => [role, { get: () => roleLabel(role), enumerable: true }])),
+  ),
+);
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

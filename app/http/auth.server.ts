@@ -1,6 +1,7 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Role } from "../../db/schema.js";
 import { hasAnyRole } from "../domain/roles.js";
+import { t } from "../i18n/translate.js";
 import type { Actor, CurrentUser } from "../services/current-user.js";
 
 export const CHANGE_PASSWORD_PATH = "/account/change-password";
@@ -23,7 +24,7 @@ export function requireUser(request: Request, context: AppLoadContext): CurrentU
 export function requireRole(request: Request, context: AppLoadContext, roles: readonly Role[]): CurrentUser {
   const user = requireUser(request, context);
   if (!hasAnyRole(user.roles, roles)) {
-    throw json({ message: "You do not have permission to see this page" }, { status: 403 });
+    throw json({ message: t("error.forbidden.title") }, { status: 403 });
   }
   return user;
 }

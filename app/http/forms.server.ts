@@ -5,6 +5,7 @@ import { json, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { isDomainError } from "../domain/errors.js";
 import { messageFor } from "../domain/messages.js";
+import { t } from "../i18n/translate.js";
 
 export const MAX_FORM_BYTES = 256 * 1024;
 const MAX_FIELDS = 200;
@@ -27,12 +28,12 @@ export function sameToken(a: string, b: string): boolean {
 /** Reads the form body, refusing a wrong CSRF token with 403 and a body that is too big with 413. */
 export async function readFormData(request: Request, context: AppLoadContext): Promise<FormData> {
   const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_FORM_BYTES) throw json({ message: "The form is too large to send" }, { status: 413 });
+  if (length > MAX_FORM_BYTES) throw json({ message: t("form.tooLarge") }, { status: 413 });
   let formData: FormData;
   try {
     formData = await request.formData();
   } catch {
-    throw json({ message: "The form could not be read. Go back and try again" }, { status: 400 });
+    throw json({ message: t("form.unreadable") }, { status: 400 });
   }
   const token = formData.get("_csrf");
   if (typeof token !== "string" || !sameToken(token, context.csrfToken)) {
@@ -46,8 +47,8 @@ function formValues(formData: FormData): FormValues {
   let count = 0;
   for (const [key, value] of formData.entries()) {
     if (key === "_csrf") continue;
-    if (++count > MAX_FIELDS) throw json({ message: "The form has too many fields" }, { status: 400 });
-    if (typeof value !== "string") throw json({ message: "Files cannot be uploaded here" }, { status: 400 });
+    if (++count > MAX_FIELDS) throw json({ message: t("form.tooManyFields") }, { status: 400 });
+    if (typeof value !== "string") throw json({ message: t("form.noFiles") }, { status: 400 });
     // Repeated fields (checkboxes) are joined with a newline; schemas split them again.
     values[key] = key in values ? `${values[key]}\n${value}` : value;
   }

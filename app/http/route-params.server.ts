@@ -3,18 +3,19 @@
 import { json } from "@remix-run/node";
 import { isDomainError } from "../domain/errors.js";
 import { messageFor } from "../domain/messages.js";
+import { t } from "../i18n/translate.js";
 
-const NOT_FOUND = { message: "Page not found" };
+const notFound = () => ({ message: t("error.notFound.title") });
 
 export function slugFrom(params: { slug?: string }): string {
   const slug = params.slug ?? "";
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw json(NOT_FOUND, { status: 404 });
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) throw json(notFound(), { status: 404 });
   return slug;
 }
 
 export function idFrom(value: string | undefined): number {
   const id = Number(value);
-  if (!value || !/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw json(NOT_FOUND, { status: 404 });
+  if (!value || !/^\d{1,9}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw json(notFound(), { status: 404 });
   return id;
 }
 

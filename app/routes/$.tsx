@@ -1,8 +1,9 @@
 import { json } from "@remix-run/node";
+import { t } from "../i18n/translate";
 
 // Any address no other route matches: the error boundary shows "Page not found".
 export async function loader() {
-  throw json({ message: "Page not found" }, { status: 404 });
+  throw json({ message: t("error.notFound.title") }, { status: 404 });
 }
 
 export default function NotFound() {

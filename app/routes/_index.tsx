@@ -1,42 +1,42 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
+import { t } from "../i18n/translate";
 import type { RootLoaderData } from "../root";
 
-export const meta = () => pageTitle("Home");
+export const meta = () => pageTitle(t("accounts.home.title"));
 
 export default function Home() {
   const root = useRouteLoaderData<RootLoaderData>("root");
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-xl">Potluck</h1>
+        <h1 className="govuk-heading-xl">{t("service.name")}</h1>
         <p className="govuk-body-l">
-          Decide together how your area's money is spent, and trade time with your neighbours: one hour given is one
-          hour earned.
+          {t("accounts.home.intro")}
         </p>
-        <h2 className="govuk-heading-m">Budget rounds</h2>
+        <h2 className="govuk-heading-m">{t("accounts.home.rounds.heading")}</h2>
         <p className="govuk-body">
-          Suggest projects, talk them through, and vote on which ones get funded. Anyone can check the results.
+          {t("accounts.home.rounds.body")}
         </p>
         <p className="govuk-body">
           <Link className="govuk-link" to="/rounds">
-            See budget rounds
+            {t("accounts.home.rounds.link")}
           </Link>
         </p>
-        <h2 className="govuk-heading-m">Timebank</h2>
+        <h2 className="govuk-heading-m">{t("accounts.home.timebank.heading")}</h2>
         <p className="govuk-body">
-          Give an hour of help, earn an hour of credit, and spend it on help, childcare or with local partners.
+          {t("accounts.home.timebank.body")}
         </p>
         {root?.user ? (
           <p className="govuk-body">
-            You are signed in as {root.user.name}.{" "}
+            {t("accounts.home.signedInAs", { name: root.user.name })}{" "}
             <Link className="govuk-link" to="/account">
-              Go to your account
+              {t("accounts.home.accountLink")}
             </Link>
           </p>
         ) : (
           <Link to="/register" role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
-            Create an account
+            {t("accounts.home.start")}
             <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
               <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
             </svg>

@@ -1,25 +1,24 @@
 import { pageTitle } from "../components/page-title";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Accessibility statement");
+export const meta = () => pageTitle(t("accessibility.title"));
 
 export default function Accessibility() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Accessibility statement</h1>
+        <h1 className="govuk-heading-l">{t("accessibility.title")}</h1>
         <p className="govuk-body">
-          Potluck is built so that everyone can take part. We aim to meet the Web Content Accessibility Guidelines
-          (WCAG) 2.2 at level AA.
+          {t("accessibility.intro")}
         </p>
         <ul className="govuk-list govuk-list--bullet">
-          <li>Every page works without JavaScript.</li>
-          <li>You can use every page with a keyboard alone.</li>
-          <li>Pages work with screen readers and when zoomed to 400%.</li>
-          <li>Colour is never the only way information is shown.</li>
+          <li>{t("accessibility.point.javascript")}</li>
+          <li>{t("accessibility.point.keyboard")}</li>
+          <li>{t("accessibility.point.screenReaders")}</li>
+          <li>{t("accessibility.point.colour")}</li>
         </ul>
         <p className="govuk-body">
-          Every page is checked automatically with axe when the service is tested. If something does not work for you,
-          tell the coordinator or council officer you deal with and we will fix it.
+          {t("accessibility.testing")}
         </p>
       </div>
     </div>

@@ -4,11 +4,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { ChangePasswordSchema, LIMITS } from "../domain/account-rules";
+import { t } from "../i18n/translate";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { changePassword } from "../services/accounts.server";
 
-export const meta = () => pageTitle("Change your password");
+export const meta = () => pageTitle(t("accounts.changePassword.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -35,17 +36,17 @@ export default function ChangePassword() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">{mustChange ? "Choose your own password" : "Change your password"}</h1>
+        <h1 className="govuk-heading-l">{t(mustChange ? "accounts.changePassword.mustChange.title" : "accounts.changePassword.title")}</h1>
         {mustChange ? (
           <div className="govuk-inset-text">
-            You signed in with a temporary password. Choose a password of your own before you continue.
+            {t("accounts.changePassword.mustChange.body")}
           </div>
         ) : null}
         <PostForm>
-          <TextField name="currentPassword" label={mustChange ? "Temporary password" : "Current password"} type="password" autoComplete="current-password" errors={errors} />
-          <TextField name="password" label="New password" type="password" autoComplete="new-password" errors={errors} hint={`Must be ${LIMITS.passwordMinChars} characters or more`} />
-          <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" errors={errors} />
-          <SubmitButton>Save password</SubmitButton>
+          <TextField name="currentPassword" label={t(mustChange ? "accounts.changePassword.temporary" : "accounts.changePassword.current")} type="password" autoComplete="current-password" errors={errors} />
+          <TextField name="password" label={t("accounts.field.newPassword")} type="password" autoComplete="new-password" errors={errors} hint={t("accounts.field.newPasswordHint", { minimum: LIMITS.passwordMinChars })} />
+          <TextField name="confirmPassword" label={t("accounts.field.confirmNewPassword")} type="password" autoComplete="new-password" errors={errors} />
+          <SubmitButton>{t("accounts.changePassword.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

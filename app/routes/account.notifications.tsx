@@ -4,9 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { formatDateTime } from "../components/summary-list";
 import { requireUser } from "../http/auth.server";
+import { t } from "../i18n/translate";
 import { notificationsFor } from "../services/results/results.server";
 
-export const meta = () => pageTitle("Your messages");
+export const meta = () => pageTitle(t("accounts.notifications.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -18,8 +19,8 @@ export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-l">Your messages</h1>
-      {notifications.length === 0 ? <p className="govuk-body">You have no messages yet.</p> : null}
+      <h1 className="govuk-heading-l">{t("accounts.notifications.title")}</h1>
+      {notifications.length === 0 ? <p className="govuk-body">{t("accounts.notifications.none")}</p> : null}
       {notifications.map((n) => (
         <article key={n.id} className="govuk-!-margin-bottom-8">
           <h2 className="govuk-heading-m">{n.subject}</h2>
@@ -34,7 +35,7 @@ export default function Notifications() {
               ))}
             </p>
           ))}
-          {n.link && n.link.startsWith("/") ? <p className="govuk-body"><Link className="govuk-link" to={n.link}>{n.kind === "results_published" ? "See the results" : "Open"}</Link></p> : null}
+          {n.link && n.link.startsWith("/") ? <p className="govuk-body"><Link className="govuk-link" to={n.link}>{t(n.kind === "results_published" ? "accounts.notifications.seeResults" : "accounts.notifications.open")}</Link></p> : null}
         </article>
       ))}
     </>

@@ -4,15 +4,16 @@ import { z } from "zod";
 import { ErrorSummary, PostForm, Select, SubmitButton } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { ROLES, ROLE_LABELS } from "../domain/roles";
+import { t } from "../i18n/translate";
 import { actorFrom, requireRole } from "../http/auth.server";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { getPerson, grantRole, listOrganisations, revokeRole } from "../services/people.server";
 
-export const meta = () => pageTitle("Person");
+export const meta = () => pageTitle(t("accounts.person.title"));
 
 function userIdFrom(params: { userId?: string }): number {
   const id = Number(params.userId);
-  if (!Number.isSafeInteger(id) || id <= 0) throw json({ message: "Page not found" }, { status: 404 });
+  if (!Number.isSafeInteger(id) || id <= 0) throw json({ message: t("error.notFound.title") }, { status: 404 });
   return id;
 }
 
@@ -24,15 +25,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const GrantSchema = z.object({
-  role: z.string().min(1, "Select a role").max(40, "Select a role from the list"),
+  role: z.string().min(1, t("accounts.person.error.roleMissing")).max(40, t("accounts.person.error.roleNotInList")),
   organisationId: z
     .string()
-    .max(12, "Select an organisation from the list")
-    .regex(/^\d*$/, "Select an organisation from the list")
+    .max(12, t("accounts.person.error.organisationNotInList"))
+    .regex(/^\d*$/, t("accounts.person.error.organisationNotInList"))
     .transform((value) => (value === "" ? null : Number(value))),
 });
 
-const RevokeSchema = z.object({ roleId: z.string().regex(/^\d{1,12}$/, "Select a role to remove").transform(Number) });
+const RevokeSchema = z.object({ roleId: z.string().regex(/^\d{1,12}$/, t("accounts.person.error.roleToRemove")).transform(Number) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireRole(request, context, ["admin"]);
@@ -61,29 +62,29 @@ export default function Person() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">People and roles</span>
+      <span className="govuk-caption-l">{t("accounts.person.caption")}</span>
       <h1 className="govuk-heading-l">{person.name}</h1>
       <p className="govuk-body">{person.email}</p>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Roles</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("accounts.person.roles")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Organisation</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Action</span></th>
+            <th scope="col" className="govuk-table__header">{t("accounts.person.role")}</th>
+            <th scope="col" className="govuk-table__header">{t("accounts.person.organisation")}</th>
+            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">{t("accounts.person.action")}</span></th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {roles.map((role) => (
             <tr className="govuk-table__row" key={role.id}>
               <td className="govuk-table__cell">{ROLE_LABELS[role.role]}</td>
-              <td className="govuk-table__cell">{role.organisation_name ?? "None"}</td>
+              <td className="govuk-table__cell">{role.organisation_name ?? t("accounts.person.noOrganisation")}</td>
               <td className="govuk-table__cell">
                 <PostForm>
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="roleId" value={role.id} />
                   <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0">
-                    Remove<span className="govuk-visually-hidden"> {ROLE_LABELS[role.role]} role</span>
+                    {t("accounts.person.remove")}<span className="govuk-visually-hidden"> {t("accounts.person.removeHidden", { role: ROLE_LABELS[role.role] })}</span>
                   </button>
                 </PostForm>
               </td>
@@ -91,18 +92,18 @@ export default function Person() {
           ))}
         </tbody>
       </table>
-      <h2 className="govuk-heading-m">Give a role</h2>
+      <h2 className="govuk-heading-m">{t("accounts.person.give.heading")}</h2>
       {/* A new key after each change empties the form for the next role. */}
       <PostForm key={roles.map((r) => r.id).join(",")}>
         <input type="hidden" name="intent" value="grant" />
-        <Select name="role" label="Role" errors={errors} options={[{ value: "", label: "Select a role" }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]} />
+        <Select name="role" label={t("accounts.person.role")} errors={errors} options={[{ value: "", label: t("accounts.person.give.chooseRole") }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]} />
         <Select
           name="organisationId"
-          label="Organisation"
+          label={t("accounts.person.organisation")}
           errors={errors}
-          options={[{ value: "", label: "No organisation (residents and administrators)" }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+          options={[{ value: "", label: t("accounts.person.give.noOrganisation") }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
         />
-        <SubmitButton>Give role</SubmitButton>
+        <SubmitButton>{t("accounts.person.give.submit")}</SubmitButton>
       </PostForm>
     </>
   );

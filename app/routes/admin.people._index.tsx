@@ -2,9 +2,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { requireRole } from "../http/auth.server";
+import { t, tp } from "../i18n/translate";
 import { listPeople } from "../services/people.server";
 
-export const meta = () => pageTitle("People and roles");
+export const meta = () => pageTitle(t("accounts.people.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = requireRole(request, context, ["admin"]);
@@ -20,27 +21,27 @@ export default function People() {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   return (
     <>
-      <h1 className="govuk-heading-l">People and roles</h1>
+      <h1 className="govuk-heading-l">{t("accounts.people.title")}</h1>
       <Form method="get" role="search">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="search">
-            Search by name or email address
+            {t("accounts.people.search")}
           </label>
           <input className="govuk-input govuk-!-width-one-half" id="search" name="search" type="search" defaultValue={data.search} maxLength={100} />
         </div>
         <button type="submit" className="govuk-button govuk-button--secondary">
-          Search
+          {t("accounts.people.searchButton")}
         </button>
       </Form>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          {data.total} {data.total === 1 ? "person" : "people"}
+          {tp("accounts.people.count", data.total)}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Email address</th>
-            <th scope="col" className="govuk-table__header">Area</th>
+            <th scope="col" className="govuk-table__header">{t("accounts.people.name")}</th>
+            <th scope="col" className="govuk-table__header">{t("accounts.people.email")}</th>
+            <th scope="col" className="govuk-table__header">{t("accounts.people.area")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -52,27 +53,27 @@ export default function People() {
                 </Link>
               </td>
               <td className="govuk-table__cell">{person.email}</td>
-              <td className="govuk-table__cell">{person.area ?? "Not given"}</td>
+              <td className="govuk-table__cell">{person.area ?? t("accounts.people.areaNotGiven")}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {pages > 1 ? (
-        <nav className="govuk-pagination" aria-label="Pagination">
+        <nav className="govuk-pagination" aria-label={t("pagination.label")}>
           {data.page > 1 ? (
             <div className="govuk-pagination__prev">
               <Link className="govuk-link govuk-pagination__link" to={`?search=${encodeURIComponent(data.search)}&page=${data.page - 1}`} rel="prev">
-                <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+                <span className="govuk-pagination__link-title">{t("pagination.previous")}<span className="govuk-visually-hidden"> {t("pagination.pageHidden")}</span></span>
               </Link>
             </div>
           ) : null}
           <p className="govuk-body govuk-!-margin-bottom-0">
-            Page {data.page} of {pages}
+            {t("pagination.pageOf", { page: data.page, pages })}
           </p>
           {data.page < pages ? (
             <div className="govuk-pagination__next">
               <Link className="govuk-link govuk-pagination__link" to={`?search=${encodeURIComponent(data.search)}&page=${data.page + 1}`} rel="next">
-                <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+                <span className="govuk-pagination__link-title">{t("pagination.next")}<span className="govuk-visually-hidden"> {t("pagination.pageHidden")}</span></span>
               </Link>
             </div>
           ) : null}

@@ -11,7 +11,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: t("layout.pageTitle", { title: data ? `${t(EASY_READ_PAGES[data.slug].title)} (${t("easyRead.pageLabel")})` : t("easyRead.title") }) },
+  { title: t("layout.pageTitle", { title: data ? t("easyRead.pageTitle", { title: t(EASY_READ_PAGES[data.slug].title) }) : t("easyRead.title") }) },
 ];
 
 export default function EasyReadPage() {
@@ -33,7 +33,7 @@ export default function EasyReadPage() {
         {page.standard ? (
           <li>
             <Link className="govuk-link" to={page.standard.to}>
-              {t("easyRead.standardVersion")}: {t(page.standard.label)}
+              {t("easyRead.standardLink", { page: t(page.standard.label) })}
             </Link>
           </li>
         ) : null}
@@ -41,7 +41,7 @@ export default function EasyReadPage() {
           {t("easyRead.moreHelp")} <Link className="govuk-link" to="/glossary">{t("easyRead.moreHelpLink")}</Link>
         </li>
         <li>
-          <Link className="govuk-link" to="/easy-read">{t("easyRead.title")}: {t("easyRead.otherPages")}</Link>
+          <Link className="govuk-link" to="/easy-read">{t("easyRead.otherPagesLink")}</Link>
         </li>
       </ul>
     </>

@@ -6,8 +6,10 @@ import { pageTitle } from "../components/page-title";
 import { ForgotPasswordSchema } from "../domain/account-rules";
 import { formErrors, readForm } from "../http/forms.server";
 import { requestPasswordReset } from "../services/accounts.server";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Reset your password");
+export const meta = () => pageTitle(t("accounts.forgotPassword.title"));
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, ForgotPasswordSchema);
@@ -21,12 +23,11 @@ export default function ForgotPassword() {
   if (data && "sentTo" in data) {
     return (
       <>
-        <h1 className="govuk-heading-l">Check your email</h1>
+        <h1 className="govuk-heading-l">{t("accounts.forgotPassword.sent.title")}</h1>
         <p className="govuk-body">
-          If <strong>{data.sentTo}</strong> has a Potluck account, we have sent it a link to reset your password. The
-          link works once, for 1 hour.
+          {tr("accounts.forgotPassword.sent.body", { email: <strong>{data.sentTo}</strong> })}
         </p>
-        <p className="govuk-body">If nothing arrives, a coordinator or officer can help you set a new password.</p>
+        <p className="govuk-body">{t("accounts.forgotPassword.sent.help")}</p>
       </>
     );
   }
@@ -35,11 +36,11 @@ export default function ForgotPassword() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Reset your password</h1>
-        <p className="govuk-body">We will email you a link to choose a new password.</p>
+        <h1 className="govuk-heading-l">{t("accounts.forgotPassword.title")}</h1>
+        <p className="govuk-body">{t("accounts.forgotPassword.intro")}</p>
         <PostForm>
-          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={data && "values" in data ? data.values.email : undefined} errors={errors} />
-          <SubmitButton>Send reset link</SubmitButton>
+          <TextField name="email" label={t("accounts.field.email")} type="email" autoComplete="email" spellCheck={false} defaultValue={data && "values" in data ? data.values.email : undefined} errors={errors} />
+          <SubmitButton>{t("accounts.forgotPassword.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

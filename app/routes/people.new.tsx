@@ -8,8 +8,10 @@ import { ACCOUNT_CREATOR_ROLES } from "../domain/roles";
 import { actorFrom, requireRole } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { createAccountForPerson } from "../services/accounts.server";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Add a person");
+export const meta = () => pageTitle(t("accounts.addPerson.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireRole(request, context, ACCOUNT_CREATOR_ROLES);
@@ -42,33 +44,32 @@ export default function AddPerson() {
     return (
       <>
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Account opened for {created.name}</h1>
+          <h1 className="govuk-panel__title">{t("accounts.addPerson.opened", { name: created.name })}</h1>
         </div>
         {created.temporaryPassword ? (
           <>
-            <h2 className="govuk-heading-m">Give {created.name} this temporary password</h2>
+            <h2 className="govuk-heading-m">{t("accounts.addPerson.givePassword", { name: created.name })}</h2>
             <p className="govuk-body potluck-temporary-password" data-testid="temporary-password">
               {created.temporaryPassword}
             </p>
             <p className="govuk-body">
-              They sign in with <strong>{created.email}</strong> and this password, then choose their own. It is shown
-              only once: write it down for them now.
+              {tr("accounts.addPerson.passwordHelp", { email: <strong>{created.email}</strong> })}
             </p>
           </>
         ) : (
           <>
-            <h2 className="govuk-heading-m">Give {created.name} this set-up link</h2>
+            <h2 className="govuk-heading-m">{t("accounts.addPerson.giveLink", { name: created.name })}</h2>
             <p className="govuk-body potluck-code" data-testid="setup-link">
               {created.setupLink}
             </p>
             <p className="govuk-body">
-              We have also emailed it to <strong>{created.email}</strong>. It works once, for 7 days.
+              {tr("accounts.addPerson.linkHelp", { email: <strong>{created.email}</strong> })}
             </p>
           </>
         )}
         <p className="govuk-body">
           <Link className="govuk-link" to="/people/new">
-            Add another person
+            {t("accounts.addPerson.another")}
           </Link>
         </p>
       </>
@@ -80,23 +81,23 @@ export default function AddPerson() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Add a person</h1>
-        <p className="govuk-body">Open an account for someone who is not online. They become a resident.</p>
+        <h1 className="govuk-heading-l">{t("accounts.addPerson.title")}</h1>
+        <p className="govuk-body">{t("accounts.addPerson.intro")}</p>
         <PostForm>
-          <TextField name="name" label="Full name" defaultValue={values.name} errors={errors} spellCheck={false} maxLength={LIMITS.nameChars} />
-          <TextField name="email" label="Email address" type="email" defaultValue={values.email} errors={errors} spellCheck={false} hint="They will use this to sign in" />
-          <TextField name="area" label="Area they live in (optional)" defaultValue={values.area} errors={errors} widthClass="govuk-!-width-one-half" />
+          <TextField name="name" label={t("accounts.field.fullName")} defaultValue={values.name} errors={errors} spellCheck={false} maxLength={LIMITS.nameChars} />
+          <TextField name="email" label={t("accounts.field.email")} type="email" defaultValue={values.email} errors={errors} spellCheck={false} hint={t("accounts.addPerson.emailHint")} />
+          <TextField name="area" label={t("accounts.addPerson.area")} defaultValue={values.area} errors={errors} widthClass="govuk-!-width-one-half" />
           <Radios
             name="method"
-            legend="How will they set their password?"
+            legend={t("accounts.addPerson.method")}
             defaultValue={values.method}
             errors={errors}
             options={[
-              { value: "setup_link", label: "Send a set-up link", hint: "They choose a password using a link that works once" },
-              { value: "temporary_password", label: "Give a temporary password", hint: "They must change it the first time they sign in" },
+              { value: "setup_link", label: t("accounts.addPerson.method.setupLink"), hint: t("accounts.addPerson.method.setupLinkHint") },
+              { value: "temporary_password", label: t("accounts.addPerson.method.temporaryPassword"), hint: t("accounts.addPerson.method.temporaryPasswordHint") },
             ]}
           />
-          <SubmitButton>Open account</SubmitButton>
+          <SubmitButton>{t("accounts.addPerson.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -8,8 +8,10 @@ import { serialiseSessionToken } from "../http/cookies.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { registerResident } from "../services/accounts.server";
 import { signIn } from "../services/sign-in.server";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Create an account");
+export const meta = () => pageTitle(t("accounts.register.title"));
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.currentUser) throw redirect("/account");
@@ -36,20 +38,22 @@ export default function Register() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Create an account</h1>
+        <h1 className="govuk-heading-l">{t("accounts.register.title")}</h1>
         <p className="govuk-body">
-          Already have an account?{" "}
-          <Link className="govuk-link" to="/sign-in">
-            Sign in
-          </Link>
-          .
+          {tr("accounts.register.haveAccount", {
+            link: (
+              <Link className="govuk-link" to="/sign-in">
+                {t("accounts.register.signInLink")}
+              </Link>
+            ),
+          })}
         </p>
         <PostForm>
-          <TextField name="name" label="Full name" autoComplete="name" spellCheck={false} defaultValue={values.name} errors={errors} maxLength={LIMITS.nameChars} />
-          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values.email} errors={errors} hint="You will use this to sign in" />
-          <TextField name="password" label="Password" type="password" autoComplete="new-password" errors={errors} hint={`Must be ${LIMITS.passwordMinChars} characters or more. A few words together is easy to remember.`} />
-          <TextField name="area" label="Area you live in (optional)" autoComplete="address-level2" defaultValue={values.area} errors={errors} hint="For example, Riverside. Some budget rounds are only for people in one area." widthClass="govuk-!-width-one-half" />
-          <SubmitButton>Create account</SubmitButton>
+          <TextField name="name" label={t("accounts.field.fullName")} autoComplete="name" spellCheck={false} defaultValue={values.name} errors={errors} maxLength={LIMITS.nameChars} />
+          <TextField name="email" label={t("accounts.field.email")} type="email" autoComplete="email" spellCheck={false} defaultValue={values.email} errors={errors} hint={t("accounts.register.emailHint")} />
+          <TextField name="password" label={t("accounts.field.password")} type="password" autoComplete="new-password" errors={errors} hint={t("accounts.register.passwordHint", { minimum: LIMITS.passwordMinChars })} />
+          <TextField name="area" label={t("accounts.register.area")} autoComplete="address-level2" defaultValue={values.area} errors={errors} hint={t("accounts.register.areaHint")} widthClass="govuk-!-width-one-half" />
+          <SubmitButton>{t("accounts.register.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

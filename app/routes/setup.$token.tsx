@@ -2,8 +2,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { LinkNotValid, SetPasswordForm } from "../components/set-password-form";
 import { tokenPasswordAction, tokenPasswordLoader } from "../http/token-password.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Set up your account");
+export const meta = () => pageTitle(t("accounts.setup.title"));
 export const loader = tokenPasswordLoader("account_setup");
 export const action = tokenPasswordAction("account_setup");
 
@@ -11,6 +12,6 @@ export default function SetUpAccount() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (!data.valid) return <LinkNotValid />;
-  const greeting = data.name ? `Hello ${data.name}. ` : "";
-  return <SetPasswordForm heading="Set up your account" intro={`${greeting}Choose a password. You will use it with your email address to sign in.`} errors={actionData?.errors} button="Set password" />;
+  const intro = data.name ? t("accounts.setup.introNamed", { name: data.name }) : t("accounts.setup.intro");
+  return <SetPasswordForm heading={t("accounts.setup.title")} intro={intro} errors={actionData?.errors} button={t("accounts.setup.submit")} />;
 }

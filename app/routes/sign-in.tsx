@@ -8,8 +8,10 @@ import { CHANGE_PASSWORD_PATH, safeRedirectPath } from "../http/auth.server";
 import { serialiseSessionToken } from "../http/cookies.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { signIn } from "../services/sign-in.server";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Sign in");
+export const meta = () => pageTitle(t("accounts.signIn.title"));
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.currentUser) throw redirect("/account");
@@ -39,25 +41,27 @@ export default function SignIn() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {params.get("reset") === "1" ? (
-          <SuccessNotice>Your password has been set. Sign in with your new password.</SuccessNotice>
+          <SuccessNotice>{t("accounts.signIn.passwordSet")}</SuccessNotice>
         ) : null}
-        <h1 className="govuk-heading-l">Sign in</h1>
+        <h1 className="govuk-heading-l">{t("accounts.signIn.title")}</h1>
         <PostForm>
-          <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={data?.values?.email} errors={errors} />
-          <TextField name="password" label="Password" type="password" autoComplete="current-password" errors={errors} />
-          <SubmitButton>Sign in</SubmitButton>
+          <TextField name="email" label={t("accounts.field.email")} type="email" autoComplete="email" spellCheck={false} defaultValue={data?.values?.email} errors={errors} />
+          <TextField name="password" label={t("accounts.field.password")} type="password" autoComplete="current-password" errors={errors} />
+          <SubmitButton>{t("accounts.signIn.submit")}</SubmitButton>
         </PostForm>
         <p className="govuk-body">
           <Link className="govuk-link" to="/forgot-password">
-            I have forgotten my password
+            {t("accounts.signIn.forgotten")}
           </Link>
         </p>
         <p className="govuk-body">
-          No account yet?{" "}
-          <Link className="govuk-link" to="/register">
-            Create an account
-          </Link>
-          . If you are not online, a timebank coordinator or council officer can open one for you.
+          {tr("accounts.signIn.noAccount", {
+            link: (
+              <Link className="govuk-link" to="/register">
+                {t("accounts.signIn.registerLink")}
+              </Link>
+            ),
+          })}
         </p>
       </div>
     </div>

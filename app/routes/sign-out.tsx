@@ -4,8 +4,9 @@ import { pageTitle } from "../components/page-title";
 import { clearSessionCookie } from "../http/cookies.server";
 import { readFormData } from "../http/forms.server";
 import { signOut } from "../services/sign-in.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Sign out");
+export const meta = () => pageTitle(t("accounts.signOut.title"));
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.currentUser) throw redirect("/");
@@ -23,10 +24,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignOut() {
   return (
     <>
-      <h1 className="govuk-heading-l">Sign out</h1>
-      <p className="govuk-body">You will need your email address and password to sign in again.</p>
+      <h1 className="govuk-heading-l">{t("accounts.signOut.title")}</h1>
+      <p className="govuk-body">{t("accounts.signOut.body")}</p>
       <PostForm>
-        <SubmitButton>Sign out</SubmitButton>
+        <SubmitButton>{t("accounts.signOut.submit")}</SubmitButton>
       </PostForm>
     </>
   );

@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.js";
 import { normaliseEmail, type CreatePersonInput, type RegisterInput } from "../domain/account-rules.js";
 import { DomainError } from "../domain/errors.js";
 import { canCreateAccountsForOthers } from "../domain/roles.js";
+import { t } from "../i18n/translate.js";
 import { recordAudit } from "./audit.server.js";
 import type { Actor, CurrentUser } from "./current-user.js";
 import { isUniqueViolation } from "./db-errors.js";
@@ -86,7 +87,7 @@ export async function createAccountForPerson(
   const staff = actor.user;
   if (!actor.system && !(staff && canCreateAccountsForOthers(staff.roles))) throw new DomainError("forbidden", { status: 403 });
   const staffId = staff?.id ?? null;
-  const openedBy = staff?.name ?? "The Potluck administrator";
+  const openedBy = staff?.name ?? t("accounts.email.setup.openedByAdministrator");
   await assertEmailFree(db, input.email);
   const temporaryPassword = input.method === "temporary_password" ? generateTemporaryPassword() : null;
   const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
@@ -106,14 +107,15 @@ export async function createAccountForPerson(
       subjectType: "user",
       subjectId: userId,
       ip: actor.ip,
+      // i18n-exempt: audit detail recording where the account was opened from
       details: { method: input.method, via: actor.system ? "command line" : "web" },
     });
     if (temporaryPassword) return { userId, method: "temporary_password" as const, temporaryPassword };
     const setupToken = await issueToken(trx, userId, "account_setup");
     await queueMessage(trx, {
       to: input.email,
-      subject: "Set up your Potluck account",
-      bodyText: `${openedBy} has opened a Potluck account for you.\n\nChoose your password here (the link works once, for 7 days):\n${context.appUrl}/setup/${setupToken}\n`,
+      subject: t("accounts.email.setup.subject"),
+      bodyText: t("accounts.email.setup.body", { openedBy, link: `${context.appUrl}/setup/${setupToken}` }),
     });
     return { userId, method: "setup_link" as const, setupToken };
   });
@@ -203,8 +205,8 @@ export async function requestPasswordReset(
     const token = await issueToken(trx, user.id, "password_reset");
     await queueMessage(trx, {
       to: user.email,
-      subject: "Reset your Potluck password",
-      bodyText: `Hello ${user.name},\n\nUse this link to choose a new password. It works once, for 1 hour:\n${context.appUrl}/reset-password/${token}\n\nIf you did not ask for this, you can ignore this email.\n`,
+      subject: t("accounts.email.reset.subject"),
+      bodyText: t("accounts.email.reset.body", { name: user.name, link: `${context.appUrl}/reset-password/${token}` }),
     });
     await recordAudit(trx, { actorUserId: null, action: "password.reset_requested", subjectType: "user", subjectId: user.id, ip: context.ip });
   });

@@ -58,6 +58,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // so timing does not reveal which email addresses have accounts.
 let dummyHash: Promise<string> | null = null;
 export async function verifyAgainstDummy(password: string): Promise<false> {
+  // i18n-exempt: a password nobody has, never shown
   dummyHash ??= hashPassword("dummy password for timing", costFromEnv());
   await verifyPassword(password, await dummyHash);
   return false;

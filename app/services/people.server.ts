@@ -109,6 +109,7 @@ export async function grantRole(
       subjectType: "user",
       subjectId: input.userId,
       ip: actor.ip,
+      // i18n-exempt: audit detail recording where the change came from
       details: { role, organisationId: input.organisationId, via: actor.system ? "command line" : "web" },
     });
   });
@@ -135,6 +136,7 @@ export async function revokeRole(db: Kysely<Database>, actor: Actor, input: { us
       subjectType: "user",
       subjectId: input.userId,
       ip: actor.ip,
+      // i18n-exempt: audit detail recording where the change came from
       details: { role: removed.role, organisationId: removed.organisation_id, via: actor.system ? "command line" : "web" },
     });
   });

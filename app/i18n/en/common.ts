@@ -1,5 +1,6 @@
 // Words shared by every page: the header, navigation, footer, error page, form pieces, the
-// account pages, the ballot paper, the jargon buster and the Easy Read pages.
+// account pages, the ballot paper, the jargon buster, the Easy Read pages, the accessibility
+// statement and the words for errors any page can meet.
 export const common = {
   // The service's chrome: header, navigation, footer, skip link.
   "service.name": "Potluck",
@@ -48,6 +49,29 @@ export const common = {
   "common.cancel": "Cancel",
   "common.success": "Success",
   "common.print": "Print this page",
+  "common.notSet": "Not set",
+
+  // Forms that cannot be read at all (answered with an error page).
+  "form.tooLarge": "The form is too large to send",
+  "form.unreadable": "The form could not be read. Go back and try again",
+  "form.tooManyFields": "The form has too many fields",
+  "form.noFiles": "Files cannot be uploaded here",
+
+  // Pages of a long list.
+  "pagination.label": "Pagination",
+  "pagination.previous": "Previous",
+  "pagination.next": "Next",
+  "pagination.pageHidden": "page",
+  "pagination.pageOf": "Page {page} of {pages}",
+
+  // Accessibility statement.
+  "accessibility.title": "Accessibility statement",
+  "accessibility.intro": "Potluck is built so that everyone can take part. We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA.",
+  "accessibility.point.javascript": "Every page works without JavaScript.",
+  "accessibility.point.keyboard": "You can use every page with a keyboard alone.",
+  "accessibility.point.screenReaders": "Pages work with screen readers and when zoomed to 400%.",
+  "accessibility.point.colour": "Colour is never the only way information is shown.",
+  "accessibility.testing": "Every page is checked automatically with axe when the service is tested. If something does not work for you, tell the coordinator or council officer you deal with and we will fix it.",
 
   // Your account: large print.
   "account.title": "Your account",
@@ -160,11 +184,12 @@ export const common = {
   "easyRead.link.voting": "How to vote: Easy Read",
   "easyRead.link.timebank": "How the timebank works: Easy Read",
   "easyRead.link.payments": "Your rights about payments: Easy Read",
-  "easyRead.standardVersion": "Go to the standard page",
+  "easyRead.standardLink": "Go to the standard page: {page}",
   "easyRead.moreHelp": "Words you do not know?",
   "easyRead.moreHelpLink": "Look them up in the jargon buster",
   "easyRead.pageLabel": "Easy Read",
-  "easyRead.otherPages": "other pages",
+  "easyRead.pageTitle": "{title} (Easy Read)",
+  "easyRead.otherPagesLink": "Easy Read: other pages",
 
   "easyRead.voting.title": "How to vote",
   "easyRead.voting.1": "The council has some money to spend in your area.",
@@ -209,4 +234,53 @@ export const common = {
   "easyRead.payments.10": "Payments for your time can affect some benefits.",
   "easyRead.payments.11": "Before you say yes to a payment, ask us or a benefits adviser. We will help you.",
   "easyRead.payments.12": "You can always ask us to explain a payment.",
+
+  // Errors any page can meet.
+  "errors.forbidden": "You do not have permission to do that",
+  "errors.not_found": "Page not found",
+  "errors.csrf_invalid": "Your form expired. Go back, refresh the page and try again",
+  "errors.unknown": "Something went wrong. Try again",
+
+  // Errors from the ledger: amounts, accounts, entries and holds.
+  "errors.ledger_amount_missing.hours": "Enter an amount in hours",
+  "errors.ledger_amount_missing.pounds": "Enter an amount in pounds",
+  "errors.ledger_amount_not_a_number": "Enter the amount as a number, like {example}",
+  "errors.ledger_amount_not_text": "Enter the amount as text, like \"{example}\" (amounts are never floating-point numbers)",
+  "errors.ledger_amount_too_precise": "Enter an amount with no more than {scale} decimal places, like {example}",
+  "errors.ledger_amount_zero": "Enter an amount greater than zero",
+  "errors.ledger_amount_negative": "Enter an amount greater than zero, without a minus sign",
+  "errors.ledger_amount_too_large": "Enter an amount no bigger than {maximum}",
+  "errors.ledger_account_code_invalid": "Enter an account code of up to {maximum} characters using lower-case letters, numbers, dots, dashes and underscores, in parts separated by colons, like member:42:hours",
+  "errors.ledger_account_name_invalid": "Enter an account name of up to {maximum} characters",
+  "errors.ledger_account_owner_invalid": "Give both the owner type and the owner, or neither",
+  "errors.ledger_bounds_invalid": "The lowest balance must be zero or less, and the highest balance zero or more",
+  "errors.ledger_bounds_exclude_balance": "The balance of {accountCode} is already outside those limits. Choose limits that include it",
+  "errors.ledger_unit_unknown": "Select pounds (GBP) or hours (HOUR), not {unit}",
+  "errors.ledger_idempotency_key_invalid": "The request key must be 1 to {maximum} printable characters without spaces",
+  "errors.ledger_memo_invalid": "Enter a description of up to {maximum} characters, on one line",
+  "errors.ledger_created_by_invalid": "Say who made the entry, in up to {maximum} characters",
+  "errors.ledger_metadata_invalid": "Entry details must be up to {maximumKeys} named text values",
+  "errors.ledger_kind_invalid": "The kind of entry must be a short lower-case word, like transfer",
+  "errors.ledger_entry_not_found": "There is no ledger entry {entryId}",
+  "errors.ledger_posting_count": "An entry needs between {minimum} and {maximum} postings",
+  "errors.ledger_account_repeated": "Account {accountCode} appears more than once. Combine its amounts into one line",
+  "errors.ledger_unbalanced": "The amounts in {unit} must add up to zero",
+  "errors.ledger_unbalanced.difference": "The amounts in {unit} must add up to zero (they are off by {difference})",
+  "errors.ledger_account_not_found": "There is no ledger account {accountCode}",
+  "errors.ledger_account_exists": "Account {accountCode} already exists with different details",
+  "errors.ledger_unit_mismatch": "Account {accountCode} counts in a different unit. Check whether the amount is in pounds or hours",
+  "errors.ledger_below_minimum": "There is not enough in {accountCode} for this. Enter a smaller amount",
+  "errors.ledger_above_maximum": "This would take {accountCode} over its limit. Enter a smaller amount",
+  "errors.ledger_balance_limit": "This would take a balance past the largest amount the ledger can hold",
+  "errors.ledger_idempotency_conflict": "Request key {idempotencyKey} was already used for a different entry (entry {entryId}). Use a new key for a new request",
+  "errors.ledger_already_reversed": "This entry has already been reversed",
+  "errors.ledger_reversal_of_reversal": "Entry {entryId} is a reversal and cannot be reversed. Post the original entry again instead",
+  "errors.ledger_hold_key_invalid": "The hold reference must be up to 80 lower-case letters, numbers, dots, dashes and underscores",
+  "errors.ledger_hold_not_found": "There is no hold {holdKey}",
+  "errors.ledger_hold_exists": "Hold {holdKey} already exists with different details",
+  "errors.ledger_hold_exceeded.hours": "Only {held} hours are still held on {holdKey}. Enter a smaller amount",
+  "errors.ledger_hold_exceeded.pounds": "Only {held} GBP is still held on {holdKey}. Enter a smaller amount",
+  "errors.ledger_hold_settled": "Nothing is still held on {holdKey}",
+  "errors.ledger_page_size_invalid": "Ask for between 1 and {maximum} lines at a time",
+  "errors.ledger_checkpoint_busy": "Another checkpoint is being made. Try again in a moment",
 } as const;
