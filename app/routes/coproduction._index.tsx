@@ -5,15 +5,16 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Day } from "../components/coproduction";
 import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { PERSPECTIVE_LABELS } from "../domain/coproduction/reflection";
+import { perspectiveLabel, type Perspective } from "../domain/coproduction/reflection";
 import { COPRODUCTION_LIMITS } from "../domain/coproduction/rules";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrorFrom, optionalId } from "../http/coproduction.server";
 import { readFormValues } from "../http/forms.server";
 import { overdueActions } from "../services/coproduction/checklist.server";
 import { canStartTeams, createTeam, organisationsFor, teamsFor } from "../services/coproduction/teams.server";
+import { t, tp } from "../i18n/translate";
 
-export const meta = () => pageTitle("Co-production");
+export const meta = () => pageTitle(t("coproduction.index.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -37,6 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+/** How a person takes part in a team, and whether they manage it. */
+function roleText(perspective: Perspective | null, canManage: boolean): string {
+  const role = perspective ? perspectiveLabel(perspective) : t("coproduction.index.teams.administrator");
+  return canManage ? t("coproduction.index.teams.manages", { role }) : role;
+}
+
 export default function Coproduction() {
   const { teams, overdue, organisations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -45,22 +52,22 @@ export default function Coproduction() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l">Co-production</h1>
+      <h1 className="govuk-heading-l">{t("coproduction.index.title")}</h1>
       <p className="govuk-body">
-        Tools for working with residents and partners as equal partners: a self-reflection on the four principles of co-production, a checklist of thirteen top tips, and Working Together for Change.
+        {t("coproduction.index.intro")}
       </p>
 
-      <h2 className="govuk-heading-m">Your teams</h2>
+      <h2 className="govuk-heading-m">{t("coproduction.index.teams.title")}</h2>
       {teams.length === 0 ? (
-        <p className="govuk-body">You are not part of any co-production team yet. Staff of an organisation can invite you.</p>
+        <p className="govuk-body">{t("coproduction.index.teams.none")}</p>
       ) : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Your co-production teams</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("coproduction.index.teams.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Team</th>
-              <th scope="col" className="govuk-table__header">Organisation</th>
-              <th scope="col" className="govuk-table__header">You take part as</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.index.teams.team")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.index.teams.organisation")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.index.teams.takePartAs")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -72,7 +79,7 @@ export default function Coproduction() {
                   </Link>
                 </td>
                 <td className="govuk-table__cell">{team.organisationName}</td>
-                <td className="govuk-table__cell">{team.perspective ? PERSPECTIVE_LABELS[team.perspective] : "Administrator"}{team.canManage ? " (manages)" : ""}</td>
+                <td className="govuk-table__cell">{roleText(team.perspective, team.canManage)}</td>
               </tr>
             ))}
           </tbody>
@@ -81,19 +88,19 @@ export default function Coproduction() {
 
       {organisations.length > 0 ? (
         <>
-          <h2 className="govuk-heading-m">Overdue actions</h2>
+          <h2 className="govuk-heading-m">{t("coproduction.index.overdue.title")}</h2>
           {overdue.length === 0 ? (
-            <p className="govuk-body">No actions are overdue in the teams you manage.</p>
+            <p className="govuk-body">{t("coproduction.index.overdue.none")}</p>
           ) : (
             <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Actions with a date before today that are not done, oldest first</caption>
+              <caption className="govuk-table__caption govuk-table__caption--s">{t("coproduction.index.overdue.caption")}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">Team</th>
-                  <th scope="col" className="govuk-table__header">From</th>
-                  <th scope="col" className="govuk-table__header">What</th>
-                  <th scope="col" className="govuk-table__header">Owner</th>
-                  <th scope="col" className="govuk-table__header">Due</th>
+                  <th scope="col" className="govuk-table__header">{t("coproduction.index.overdue.team")}</th>
+                  <th scope="col" className="govuk-table__header">{t("coproduction.index.overdue.from")}</th>
+                  <th scope="col" className="govuk-table__header">{t("coproduction.index.overdue.what")}</th>
+                  <th scope="col" className="govuk-table__header">{t("coproduction.index.overdue.owner")}</th>
+                  <th scope="col" className="govuk-table__header">{t("coproduction.index.overdue.due")}</th>
                 </tr>
               </thead>
               <tbody className="govuk-table__body">
@@ -106,7 +113,7 @@ export default function Coproduction() {
                     </td>
                     <td className="govuk-table__cell">
                       <Link className="govuk-link" to={item.link}>
-                        {item.kind === "checklist" ? "Checklist" : "Self-reflection action plan"}
+                        {t(item.kind === "checklist" ? "coproduction.index.overdue.checklist" : "coproduction.index.overdue.reflection")}
                       </Link>
                       <br />
                       <span className="govuk-body-s">{item.about}</span>
@@ -116,7 +123,7 @@ export default function Coproduction() {
                     <td className="govuk-table__cell">
                       <Day day={item.dueOn} />
                       <br />
-                      <strong className="govuk-tag govuk-tag--red">Overdue by {item.daysOverdue} {item.daysOverdue === 1 ? "day" : "days"}</strong>
+                      <strong className="govuk-tag govuk-tag--red">{tp("coproduction.index.overdue.by", item.daysOverdue)}</strong>
                     </td>
                   </tr>
                 ))}
@@ -124,18 +131,18 @@ export default function Coproduction() {
             </table>
           )}
 
-          <h2 className="govuk-heading-m">Start a co-production team</h2>
-          <p className="govuk-body">A team can be the whole organisation, or a group or project within it. You can then invite residents and partners.</p>
+          <h2 className="govuk-heading-m">{t("coproduction.index.start.title")}</h2>
+          <p className="govuk-body">{t("coproduction.index.start.intro")}</p>
           <PostForm>
             <Select
               name="organisationId"
-              label="Organisation"
-              options={[...(organisations.length > 1 ? [{ value: "", label: "Select an organisation" }] : []), ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+              label={t("coproduction.index.start.organisation")}
+              options={[...(organisations.length > 1 ? [{ value: "", label: t("coproduction.index.start.selectOrganisation") }] : []), ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
               defaultValue={values.organisationId}
               errors={errors}
             />
-            <TextField name="name" label="Team or project name" hint="For example, Residents' steering group" defaultValue={values.name} errors={errors} maxLength={COPRODUCTION_LIMITS.teamName} />
-            <SubmitButton>Start the team</SubmitButton>
+            <TextField name="name" label={t("coproduction.index.start.name")} hint={t("coproduction.index.start.nameHint")} defaultValue={values.name} errors={errors} maxLength={COPRODUCTION_LIMITS.teamName} />
+            <SubmitButton>{t("coproduction.index.start.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}

@@ -2,15 +2,15 @@
 // each principle's action plan, and change over time across the team's self-reflections.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateField, Day, StageTag, TeamBackLink } from "../components/coproduction";
+import { DateField, Day, StageTag, TeamBackLink, dayText } from "../components/coproduction";
 import { ErrorSummary, PostForm, Select, SubmitButton, TextField, type FieldError } from "../components/form";
 import {
   ACTION_PROGRESS,
-  ACTION_PROGRESS_LABELS,
   DISAGREEMENT_SPREAD,
-  PERSPECTIVE_LABELS,
   PRINCIPLES,
-  PRINCIPLE_LABELS,
+  actionProgressLabel,
+  perspectiveLabel,
+  principleLabel,
   type Principle,
   type Stage,
 } from "../domain/coproduction/reflection";
@@ -19,8 +19,11 @@ import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrorFrom, idFrom, orErrorPage } from "../http/coproduction.server";
 import { formErrors, readFormValues } from "../http/forms.server";
 import { addAction, assessmentView, setActionProgress } from "../services/coproduction/reflection.server";
+import { pageTitle } from "../components/page-title";
+import { t, tp } from "../i18n/translate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.assessment.title ?? "Self-reflection"} - Co-production - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(t("coproduction.pageTitle", { title: data?.view.assessment.title ?? t("coproduction.pageTitle.reflectionFallback") }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -46,12 +49,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return formErrorFrom(error, values);
   }
-  return formErrors([{ field: "form", message: "Choose what to do" }], values);
+  return formErrors([{ field: "form", message: t("coproduction.form.chooseWhatToDo") }], values);
 }
 
 function Comparison({ view }: { view: ReturnType<typeof useLoaderData<typeof loader>>["view"] }) {
   const { respondents, summary, evidence } = view;
-  if (respondents.length === 0) return <p className="govuk-body">Nobody has filled this in yet.</p>;
+  if (respondents.length === 0) return <p className="govuk-body">{t("coproduction.reflection.nobody")}</p>;
   const disagreements = summary.filter((s) => s.disagreement);
   return (
     <>
@@ -61,35 +64,35 @@ function Comparison({ view }: { view: ReturnType<typeof useLoaderData<typeof loa
             !
           </span>
           <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Views differ by {DISAGREEMENT_SPREAD} stages or more on: {disagreements.map((s) => PRINCIPLE_LABELS[s.principle]).join(", ")}. Talk these through together.
+            <span className="govuk-visually-hidden">{t("coproduction.reflection.warning")}</span>
+            {t("coproduction.reflection.disagreement", { spread: DISAGREEMENT_SPREAD, principles: disagreements.map((s) => principleLabel(s.principle)).join(", ") })}
           </strong>
         </div>
       ) : (
-        <p className="govuk-body">Everyone's views are within one stage of each other on every principle.</p>
+        <p className="govuk-body">{t("coproduction.reflection.agreement")}</p>
       )}
-      <div className="govuk-!-overflow-x-auto" tabIndex={0} role="region" aria-label="Views side by side">
+      <div className="govuk-!-overflow-x-auto" tabIndex={0} role="region" aria-label={t("coproduction.reflection.comparison.title")}>
         <table className="govuk-table" id="comparison">
-          <caption className="govuk-table__caption govuk-table__caption--m">Views side by side</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("coproduction.reflection.comparison.title")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Principle</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.reflection.comparison.principle")}</th>
               {respondents.map((r) => (
                 <th scope="col" className="govuk-table__header" key={r.id}>
                   {r.name}
                   <br />
-                  <span className="govuk-body-s">{PERSPECTIVE_LABELS[r.perspective]}</span>
+                  <span className="govuk-body-s">{perspectiveLabel(r.perspective)}</span>
                 </th>
               ))}
-              <th scope="col" className="govuk-table__header">Middle view (median)</th>
-              <th scope="col" className="govuk-table__header">Agreement</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.reflection.comparison.median")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.reflection.comparison.agreement")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {summary.map((s) => (
               <tr className="govuk-table__row" key={s.principle}>
                 <th scope="row" className="govuk-table__header">
-                  {PRINCIPLE_LABELS[s.principle]}
+                  {principleLabel(s.principle)}
                 </th>
                 {s.stages.map((stage, i) => (
                   <td className="govuk-table__cell" key={respondents[i]!.id}>
@@ -101,11 +104,11 @@ function Comparison({ view }: { view: ReturnType<typeof useLoaderData<typeof loa
                 </td>
                 <td className="govuk-table__cell">
                   {s.disagreement ? (
-                    <span className="potluck-disagreement">Views differ: {s.spread} stages apart</span>
+                    <span className="potluck-disagreement">{t("coproduction.reflection.comparison.differ", { spread: s.spread })}</span>
                   ) : s.spread === 1 ? (
-                    "Close: one stage apart"
+                    t("coproduction.reflection.comparison.close")
                   ) : (
-                    "Agree"
+                    t("coproduction.reflection.comparison.agree")
                   )}
                 </td>
               </tr>
@@ -113,20 +116,20 @@ function Comparison({ view }: { view: ReturnType<typeof useLoaderData<typeof loa
           </tbody>
         </table>
       </div>
-      <h3 className="govuk-heading-s">Evidence</h3>
+      <h3 className="govuk-heading-s">{t("coproduction.reflection.evidence.title")}</h3>
       {PRINCIPLES.map((principle) => (
         <details className="govuk-details" key={principle}>
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Evidence for {PRINCIPLE_LABELS[principle]}</span>
+            <span className="govuk-details__summary-text">{t("coproduction.reflection.evidence.for", { principle: principleLabel(principle) })}</span>
           </summary>
           <div className="govuk-details__text">
             <dl className="govuk-summary-list">
               {respondents.map((r, i) => (
                 <div className="govuk-summary-list__row" key={r.id}>
                   <dt className="govuk-summary-list__key">
-                    {r.name} ({PERSPECTIVE_LABELS[r.perspective].toLowerCase()})
+                    {t("coproduction.personWithPerspective", { name: r.name, perspective: perspectiveLabel(r.perspective).toLowerCase() })}
                   </dt>
-                  <dd className="govuk-summary-list__value potluck-preserve-lines">{evidence[principle][i] ?? "No answer"}</dd>
+                  <dd className="govuk-summary-list__value potluck-preserve-lines">{evidence[principle][i] ?? t("coproduction.noAnswer")}</dd>
                 </div>
               ))}
             </dl>
@@ -142,24 +145,24 @@ function ActionPlans({ view, errors, values }: { view: ReturnType<typeof useLoad
   return (
     <>
       <h2 className="govuk-heading-m" id="action-plans">
-        Action plans
+        {t("coproduction.reflection.actions.title")}
       </h2>
       {PRINCIPLES.map((principle: Principle) => {
         const actions = view.actions.filter((a) => a.principle === principle);
         return (
           <div key={principle}>
-            <h3 className="govuk-heading-s">{PRINCIPLE_LABELS[principle]}</h3>
+            <h3 className="govuk-heading-s">{principleLabel(principle)}</h3>
             {actions.length === 0 ? (
-              <p className="govuk-body">No actions yet.</p>
+              <p className="govuk-body">{t("coproduction.reflection.actions.none")}</p>
             ) : (
               <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Actions for {PRINCIPLE_LABELS[principle]}</caption>
+                <caption className="govuk-table__caption govuk-visually-hidden">{t("coproduction.reflection.actions.caption", { principle: principleLabel(principle) })}</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">What</th>
-                    <th scope="col" className="govuk-table__header">Who</th>
-                    <th scope="col" className="govuk-table__header">By when</th>
-                    <th scope="col" className="govuk-table__header">Progress</th>
+                    <th scope="col" className="govuk-table__header">{t("coproduction.reflection.actions.what")}</th>
+                    <th scope="col" className="govuk-table__header">{t("coproduction.reflection.actions.who")}</th>
+                    <th scope="col" className="govuk-table__header">{t("coproduction.reflection.actions.dueOn")}</th>
+                    <th scope="col" className="govuk-table__header">{t("coproduction.reflection.actions.progress")}</th>
                   </tr>
                 </thead>
                 <tbody className="govuk-table__body">
@@ -172,7 +175,7 @@ function ActionPlans({ view, errors, values }: { view: ReturnType<typeof useLoad
                         {a.overdue ? (
                           <>
                             <br />
-                            <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+                            <strong className="govuk-tag govuk-tag--red">{t("coproduction.overdue")}</strong>
                           </>
                         ) : null}
                       </td>
@@ -183,15 +186,15 @@ function ActionPlans({ view, errors, values }: { view: ReturnType<typeof useLoad
                             <input type="hidden" name="actionId" value={a.id} />
                             <Select
                               name={`progress-${a.id}`}
-                              label={`Progress of "${a.what.length > 60 ? `${a.what.slice(0, 59)}…` : a.what}"`}
-                              options={ACTION_PROGRESS.map((p) => ({ value: p, label: ACTION_PROGRESS_LABELS[p] }))}
+                              label={t("coproduction.reflection.actions.progressOf", { what: a.what.length > 60 ? `${a.what.slice(0, 59)}…` : a.what })}
+                              options={ACTION_PROGRESS.map((p) => ({ value: p, label: actionProgressLabel(p) }))}
                               defaultValue={a.progress}
                               errors={errors}
                             />
-                            <SubmitButton secondary>Update progress</SubmitButton>
+                            <SubmitButton secondary>{t("coproduction.reflection.actions.update")}</SubmitButton>
                           </PostForm>
                         ) : (
-                          ACTION_PROGRESS_LABELS[a.progress]
+                          actionProgressLabel(a.progress)
                         )}
                       </td>
                     </tr>
@@ -204,20 +207,20 @@ function ActionPlans({ view, errors, values }: { view: ReturnType<typeof useLoad
       })}
       {canManage ? (
         <>
-          <h3 className="govuk-heading-s">Add an action</h3>
+          <h3 className="govuk-heading-s">{t("coproduction.reflection.actions.add")}</h3>
           <PostForm>
             <input type="hidden" name="intent" value="action" />
             <Select
               name="principle"
-              label="Principle"
-              options={PRINCIPLES.map((p) => ({ value: p, label: PRINCIPLE_LABELS[p] }))}
+              label={t("coproduction.reflection.actions.principle")}
+              options={PRINCIPLES.map((p) => ({ value: p, label: principleLabel(p) }))}
               defaultValue={values.principle}
               errors={errors}
             />
-            <TextField name="what" label="What will be done" defaultValue={values.what} errors={errors} maxLength={COPRODUCTION_LIMITS.actionWhat} />
-            <TextField name="who" label="Who will do it" defaultValue={values.who} errors={errors} maxLength={COPRODUCTION_LIMITS.actionWho} widthClass="govuk-!-width-one-half" />
-            <DateField name="dueOn" label="By when" defaultValue={values.dueOn} errors={errors} />
-            <SubmitButton>Add the action</SubmitButton>
+            <TextField name="what" label={t("coproduction.reflection.actions.whatField")} defaultValue={values.what} errors={errors} maxLength={COPRODUCTION_LIMITS.actionWhat} />
+            <TextField name="who" label={t("coproduction.reflection.actions.whoField")} defaultValue={values.who} errors={errors} maxLength={COPRODUCTION_LIMITS.actionWho} widthClass="govuk-!-width-one-half" />
+            <DateField name="dueOn" label={t("coproduction.reflection.actions.dueOnField")} defaultValue={values.dueOn} errors={errors} />
+            <SubmitButton>{t("coproduction.reflection.actions.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
@@ -227,17 +230,17 @@ function ActionPlans({ view, errors, values }: { view: ReturnType<typeof useLoad
 
 function History({ view }: { view: ReturnType<typeof useLoaderData<typeof loader>>["view"] }) {
   const { rounds, change } = view.history;
-  if (rounds.length < 2) return <p className="govuk-body">When the team repeats the self-reflection, the change in each principle shows here.</p>;
+  if (rounds.length < 2) return <p className="govuk-body">{t("coproduction.reflection.history.notYet")}</p>;
   return (
-    <div className="govuk-!-overflow-x-auto" tabIndex={0} role="region" aria-label="Change over time">
+    <div className="govuk-!-overflow-x-auto" tabIndex={0} role="region" aria-label={t("coproduction.reflection.history.title")}>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">Middle view (median stage) of each principle in each self-reflection, oldest first</caption>
+        <caption className="govuk-table__caption govuk-table__caption--s">{t("coproduction.reflection.history.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Self-reflection</th>
+            <th scope="col" className="govuk-table__header">{t("coproduction.reflection.history.reflection")}</th>
             {PRINCIPLES.map((p) => (
               <th scope="col" className="govuk-table__header" key={p}>
-                {PRINCIPLE_LABELS[p]}
+                {principleLabel(p)}
               </th>
             ))}
           </tr>
@@ -249,7 +252,7 @@ function History({ view }: { view: ReturnType<typeof useLoaderData<typeof loader
                 {r.assessmentId === view.assessment.id ? r.title : <Link className="govuk-link" to={`/coproduction/reflections/${r.assessmentId}`}>{r.title}</Link>}
                 <br />
                 <span className="govuk-body-s">
-                  <Day day={r.heldOn} />, {r.respondents} {r.respondents === 1 ? "response" : "responses"}
+                  {tp("coproduction.reflection.history.responses", r.respondents, { date: dayText(r.heldOn) })}
                 </span>
               </th>
               {PRINCIPLES.map((p) => (
@@ -261,13 +264,13 @@ function History({ view }: { view: ReturnType<typeof useLoaderData<typeof loader
           ))}
           <tr className="govuk-table__row">
             <th scope="row" className="govuk-table__header">
-              Change from first to latest
+              {t("coproduction.reflection.history.change")}
             </th>
             {PRINCIPLES.map((p) => {
               const c = change[p];
               return (
                 <td className="govuk-table__cell" key={p}>
-                  {c === null ? "Not enough answers" : c === 0 ? "No change" : `${c > 0 ? "Up" : "Down"} ${Math.abs(c)} ${Math.abs(c) === 1 ? "stage" : "stages"}`}
+                  {c === null ? t("coproduction.reflection.history.notEnough") : c === 0 ? t("coproduction.reflection.history.noChange") : tp(c > 0 ? "coproduction.reflection.history.up" : "coproduction.reflection.history.down", Math.abs(c))}
                 </td>
               );
             })}
@@ -293,22 +296,22 @@ export default function Reflection() {
       </span>
       <h1 className="govuk-heading-l">{assessment.title}</h1>
       <p className="govuk-body">
-        Self-reflection on the four principles of co-production, <Day day={assessment.heldOn} />. {view.respondents.length} {view.respondents.length === 1 ? "person has" : "people have"} filled it in.
+        {tp("coproduction.reflection.intro", view.respondents.length, { date: dayText(assessment.heldOn) })}
       </p>
       {access.perspective ? (
         <p className="govuk-body">
           <Link className="govuk-button" to={`/coproduction/reflections/${assessment.id}/respond`}>
-            {view.myResponse ? "Change your answers" : "Fill in your self-reflection"}
+            {t(view.myResponse ? "coproduction.reflection.changeAnswers" : "coproduction.reflection.fillIn")}
           </Link>
         </p>
       ) : null}
-      <h2 className="govuk-heading-m">Summary</h2>
+      <h2 className="govuk-heading-m">{t("coproduction.reflection.summary.title")}</h2>
       <p className="govuk-body">
-        Each stage shows as red, amber or green with its words: red is "really haven't got this yet", amber is "got the basics" or "getting there", green is "doing really well".
+        {t("coproduction.reflection.summary.intro")}
       </p>
       <Comparison view={view} />
       <ActionPlans view={view} errors={errors} values={values} />
-      <h2 className="govuk-heading-m">Change over time</h2>
+      <h2 className="govuk-heading-m">{t("coproduction.reflection.history.title")}</h2>
       <History view={view} />
     </>
   );

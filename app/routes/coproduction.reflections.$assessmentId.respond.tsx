@@ -4,19 +4,22 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "../components/coproduction";
 import { ErrorSummary, PostForm, Radios, SubmitButton } from "../components/form";
-import { PERSPECTIVE_LABELS, PRINCIPLES, PRINCIPLE_HINTS, PRINCIPLE_LABELS, STAGES, STAGE_KEYS, STAGE_LABELS, type Principle } from "../domain/coproduction/reflection";
+import { PRINCIPLES, STAGES, STAGE_KEYS, perspectiveLabel, principleHint, principleLabel, stageLabel, type Principle } from "../domain/coproduction/reflection";
 import { COPRODUCTION_LIMITS } from "../domain/coproduction/rules";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrorFrom, idFrom, orErrorPage } from "../http/coproduction.server";
 import { readFormValues } from "../http/forms.server";
 import { assessmentView, submitResponse } from "../services/coproduction/reflection.server";
+import { pageTitle } from "../components/page-title";
+import { t } from "../i18n/translate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fill in: ${data?.title ?? "Self-reflection"} - Co-production - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(t("coproduction.pageTitle", { title: t("coproduction.respond.pageTitle", { title: data?.title ?? t("coproduction.pageTitle.reflectionFallback") }) }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const view = await orErrorPage(assessmentView(context.db, user, idFrom(params.assessmentId)));
-  if (!view.access.perspective) throw json({ message: "Only people invited to this team, and its organisation's staff, can fill in its self-reflection" }, { status: 403 });
+  if (!view.access.perspective) throw json({ message: t("errors.reflection_not_invited") }, { status: 403 });
   const previous: Record<string, string> = {};
   if (view.myResponse) {
     for (const p of PRINCIPLES) {
@@ -50,37 +53,37 @@ export default function Respond() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link className="govuk-back-link" to={`/coproduction/reflections/${data.id}`}>
-          Back to the summary
+          {t("coproduction.respond.back")}
         </Link>
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.team.name}</span>
         <h1 className="govuk-heading-l">{data.title}</h1>
         <p className="govuk-body">
-          You are answering as {PERSPECTIVE_LABELS[data.perspective!].toLowerCase()}. Answer for yourself: other people fill it in separately, and the summary shows everyone's views side by side.
+          {t("coproduction.respond.answeringAs", { perspective: perspectiveLabel(data.perspective!).toLowerCase() })}
         </p>
-        <p className="govuk-body">For each principle, choose the stage that fits best and say what makes you think so.</p>
+        <p className="govuk-body">{t("coproduction.respond.intro")}</p>
         <PostForm>
           {PRINCIPLES.map((p) => (
             <div key={p}>
               <Radios
                 name={`stage-${p}`}
-                legend={PRINCIPLE_LABELS[p]}
-                hint={PRINCIPLE_HINTS[p]}
-                options={STAGES.map((s) => ({ value: STAGE_KEYS[s], label: STAGE_LABELS[s] }))}
+                legend={principleLabel(p)}
+                hint={principleHint(p)}
+                options={STAGES.map((s) => ({ value: STAGE_KEYS[s], label: stageLabel(s) }))}
                 defaultValue={values[`stage-${p}`]}
                 errors={errors}
               />
               <TextAreaField
                 name={`evidence-${p}`}
-                label={`Evidence for ${PRINCIPLE_LABELS[p].toLowerCase()}`}
-                hint="What have you seen or done that shows this? For example, a meeting, a decision, something a resident said"
+                label={t("coproduction.reflection.evidence.for", { principle: principleLabel(p).toLowerCase() })}
+                hint={t("coproduction.respond.evidenceHint")}
                 defaultValue={values[`evidence-${p}`]}
                 errors={errors}
                 maxLength={COPRODUCTION_LIMITS.evidence}
               />
             </div>
           ))}
-          <SubmitButton>Send your answers</SubmitButton>
+          <SubmitButton>{t("coproduction.respond.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

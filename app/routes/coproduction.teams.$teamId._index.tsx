@@ -5,15 +5,18 @@ import { SuccessNotice } from "../components/notice";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateField, Day } from "../components/coproduction";
 import { ErrorSummary, PostForm, Radios, SubmitButton, TextField } from "../components/form";
-import { PERSPECTIVES, PERSPECTIVE_LABELS } from "../domain/coproduction/reflection";
+import { PERSPECTIVES, perspectiveLabel } from "../domain/coproduction/reflection";
 import { COPRODUCTION_LIMITS, ukToday } from "../domain/coproduction/rules";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrorFrom, idFrom, orErrorPage } from "../http/coproduction.server";
 import { formErrors, readFormValues } from "../http/forms.server";
 import { createAssessment, teamAssessments } from "../services/coproduction/reflection.server";
 import { inviteMember, teamAccess, teamMembers } from "../services/coproduction/teams.server";
+import { pageTitle } from "../components/page-title";
+import { t } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} - Co-production - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(t("coproduction.pageTitle", { title: data?.team.name ?? t("coproduction.pageTitle.teamFallback") }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -40,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return formErrorFrom(error, values);
   }
-  return formErrors([{ field: "form", message: "Choose what to do" }], values);
+  return formErrors([{ field: "form", message: t("coproduction.form.chooseWhatToDo") }], values);
 }
 
 export default function Team() {
@@ -52,11 +55,11 @@ export default function Team() {
   return (
     <>
       <Link className="govuk-back-link" to="/coproduction">
-        Back to co-production
+        {t("coproduction.team.back")}
       </Link>
       <ErrorSummary errors={errors} />
       {invited ? (
-        <SuccessNotice>{invited} is now part of the team</SuccessNotice>
+        <SuccessNotice>{t("coproduction.team.invited", { email: invited })}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{team.organisationName}</span>
       <h1 className="govuk-heading-l">{team.name}</h1>
@@ -64,30 +67,30 @@ export default function Team() {
       <ul className="govuk-list">
         <li>
           <Link className="govuk-link" to={`/coproduction/teams/${team.id}/checklist`}>
-            Co-production checklist: thirteen top tips
+            {t("coproduction.team.checklistLink")}
           </Link>
         </li>
         <li>
           <Link className="govuk-link" to={`/coproduction/teams/${team.id}/working-together`}>
-            Working Together for Change: what is working, what is not, and 'I' and 'We' statements
+            {t("coproduction.team.togetherLink")}
           </Link>
         </li>
       </ul>
 
-      <h2 className="govuk-heading-m">Self-reflections</h2>
+      <h2 className="govuk-heading-m">{t("coproduction.team.reflections.title")}</h2>
       <p className="govuk-body">
-        Staff, residents and partners each rate the four principles of co-production, separately. The summary compares their views side by side. Repeat the self-reflection to see change over time.
+        {t("coproduction.team.reflections.intro")}
       </p>
       {assessments.length === 0 ? (
-        <p className="govuk-body">No self-reflections yet.</p>
+        <p className="govuk-body">{t("coproduction.team.reflections.none")}</p>
       ) : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Self-reflections of this team</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("coproduction.team.reflections.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Self-reflection</th>
-              <th scope="col" className="govuk-table__header">Date</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Responses</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.team.reflections.reflection")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.team.reflections.date")}</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("coproduction.team.reflections.responses")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -110,43 +113,43 @@ export default function Team() {
 
       {canManage ? (
         <>
-          <h3 className="govuk-heading-s">Start a self-reflection</h3>
+          <h3 className="govuk-heading-s">{t("coproduction.team.start.title")}</h3>
           <PostForm>
             <input type="hidden" name="intent" value="assessment" />
-            <TextField name="title" label="Title" hint="For example, Spring 2027 self-reflection" defaultValue={values.title} errors={errors} maxLength={COPRODUCTION_LIMITS.title} />
-            <DateField name="heldOn" label="Date" defaultValue={values.heldOn ?? today} errors={errors} />
-            <SubmitButton>Start the self-reflection</SubmitButton>
+            <TextField name="title" label={t("coproduction.team.start.titleField")} hint={t("coproduction.team.start.titleHint")} defaultValue={values.title} errors={errors} maxLength={COPRODUCTION_LIMITS.title} />
+            <DateField name="heldOn" label={t("coproduction.team.start.date")} defaultValue={values.heldOn ?? today} errors={errors} />
+            <SubmitButton>{t("coproduction.team.start.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
 
-      <h2 className="govuk-heading-m">People taking part</h2>
+      <h2 className="govuk-heading-m">{t("coproduction.team.people.title")}</h2>
       {members.length === 0 ? (
-        <p className="govuk-body">Nobody has been invited yet. Staff of {team.organisationName} take part as staff.</p>
+        <p className="govuk-body">{t("coproduction.team.people.none", { organisation: team.organisationName })}</p>
       ) : (
         <ul className="govuk-list govuk-list--bullet">
           {members.map((m) => (
             <li key={m.userId}>
-              {m.name} ({PERSPECTIVE_LABELS[m.perspective].toLowerCase()})
+              {t("coproduction.personWithPerspective", { name: m.name, perspective: perspectiveLabel(m.perspective).toLowerCase() })}
             </li>
           ))}
         </ul>
       )}
       {canManage ? (
         <>
-          <h3 className="govuk-heading-s">Invite someone</h3>
-          <p className="govuk-body">They need a Potluck account. If they are not online, <Link className="govuk-link" to="/people/new">add them</Link> first.</p>
+          <h3 className="govuk-heading-s">{t("coproduction.team.invite.title")}</h3>
+          <p className="govuk-body">{tr("coproduction.team.invite.intro", { link: <Link className="govuk-link" to="/people/new">{t("coproduction.team.invite.addThem")}</Link> })}</p>
           <PostForm>
             <input type="hidden" name="intent" value="invite" />
-            <TextField name="email" label="Email address of their account" type="email" spellCheck={false} defaultValue={values.email} errors={errors} maxLength={254} />
+            <TextField name="email" label={t("coproduction.team.invite.email")} type="email" spellCheck={false} defaultValue={values.email} errors={errors} maxLength={254} />
             <Radios
               name="perspective"
-              legend="They take part as"
-              options={PERSPECTIVES.map((p) => ({ value: p, label: PERSPECTIVE_LABELS[p] }))}
+              legend={t("coproduction.team.invite.perspective")}
+              options={PERSPECTIVES.map((p) => ({ value: p, label: perspectiveLabel(p) }))}
               defaultValue={values.perspective}
               errors={errors}
             />
-            <SubmitButton>Invite</SubmitButton>
+            <SubmitButton>{t("coproduction.team.invite.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}

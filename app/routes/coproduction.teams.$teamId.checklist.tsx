@@ -12,8 +12,12 @@ import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrorFrom, idFrom, orErrorPage } from "../http/coproduction.server";
 import { readFormValues } from "../http/forms.server";
 import { checklistView, saveChecklist } from "../services/coproduction/checklist.server";
+import { pageTitle } from "../components/page-title";
+import { t, tp } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Checklist: ${data?.team.name ?? "Team"} - Co-production - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(t("coproduction.pageTitle", { title: t("coproduction.checklist.pageTitle", { team: data?.team.name ?? t("coproduction.pageTitle.teamFallback") }) }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -58,13 +62,13 @@ export default function Checklist() {
       <TeamBackLink teamId={team.id} teamName={team.name} />
       <ErrorSummary errors={errors} />
       {search.get("saved") === "1" && !errors ? (
-        <SuccessNotice>The checklist has been saved</SuccessNotice>
+        <SuccessNotice>{t("coproduction.checklist.saved")}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{team.name}</span>
-      <h1 className="govuk-heading-l">Co-production checklist</h1>
+      <h1 className="govuk-heading-l">{t("coproduction.checklist.title")}</h1>
       <p className="govuk-body">
-        Thirteen top tips for co-production, in plain English. {inPlace} of {TIP_COUNT} are in place.{" "}
-        {overdue > 0 ? <strong>{overdue} {overdue === 1 ? "action is" : "actions are"} overdue.</strong> : null}
+        {t("coproduction.checklist.intro", { inPlace, total: TIP_COUNT })}{" "}
+        {overdue > 0 ? <strong>{tp("coproduction.checklist.overdue", overdue)}</strong> : null}
       </p>
       {canManage ? (
         <PostForm>
@@ -73,32 +77,32 @@ export default function Checklist() {
             return (
               <div key={n} className="govuk-!-margin-bottom-8">
                 <h2 className="govuk-heading-m">
-                  Tip {n}: {row.tip}
+                  {t("coproduction.checklist.tip", { number: n, tip: row.tip })}
                 </h2>
                 {row.overdue ? (
                   <p className="govuk-body">
-                    <strong className="govuk-tag govuk-tag--red">Overdue</strong> The action was due by <Day day={row.dueOn} />.
+                    <strong className="govuk-tag govuk-tag--red">{t("coproduction.overdue")}</strong> {tr("coproduction.checklist.dueBy", { date: <Day day={row.dueOn} /> })}
                   </p>
                 ) : null}
                 <Radios
                   name={`tip-${n}-in-place`}
-                  legend={`Is tip ${n} in place?`}
+                  legend={t("coproduction.checklist.inPlace", { number: n })}
                   options={[
-                    { value: "yes", label: "Yes" },
-                    { value: "no", label: "No" },
+                    { value: "yes", label: t("common.yes") },
+                    { value: "no", label: t("common.no") },
                   ]}
                   defaultValue={value(n, "in-place", row.inPlace === null ? "" : row.inPlace ? "yes" : "no")}
                   errors={errors}
                 />
-                <TextAreaField name={`tip-${n}-next-step`} label={`What do we need to do now? (tip ${n})`} hint="Leave empty if there is nothing to do" defaultValue={value(n, "next-step", row.nextStep)} errors={errors} rows={2} maxLength={COPRODUCTION_LIMITS.checklistNextStep} />
-                <DateField name={`tip-${n}-due`} label={`By which date? (tip ${n})`} defaultValue={value(n, "due", row.dueOn ?? "")} errors={errors} />
-                <TextField name={`tip-${n}-owner`} label={`Owner (tip ${n})`} hint="The person who makes sure it happens" defaultValue={value(n, "owner", row.owner)} errors={errors} maxLength={COPRODUCTION_LIMITS.owner} widthClass="govuk-!-width-one-half" />
+                <TextAreaField name={`tip-${n}-next-step`} label={t("coproduction.checklist.nextStep", { number: n })} hint={t("coproduction.checklist.nextStepHint")} defaultValue={value(n, "next-step", row.nextStep)} errors={errors} rows={2} maxLength={COPRODUCTION_LIMITS.checklistNextStep} />
+                <DateField name={`tip-${n}-due`} label={t("coproduction.checklist.dueOn", { number: n })} defaultValue={value(n, "due", row.dueOn ?? "")} errors={errors} />
+                <TextField name={`tip-${n}-owner`} label={t("coproduction.checklist.owner", { number: n })} hint={t("coproduction.checklist.ownerHint")} defaultValue={value(n, "owner", row.owner)} errors={errors} maxLength={COPRODUCTION_LIMITS.owner} widthClass="govuk-!-width-one-half" />
                 <div className="govuk-form-group">
                   <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                     <div className="govuk-checkboxes__item">
                       <input className="govuk-checkboxes__input" id={`tip-${n}-action-done`} name={`tip-${n}-action-done`} type="checkbox" value="yes" defaultChecked={value(n, "action-done", row.actionDone ? "yes" : "") === "yes"} />
                       <label className="govuk-label govuk-checkboxes__label" htmlFor={`tip-${n}-action-done`}>
-                        The action for tip {n} is done
+                        {t("coproduction.checklist.actionDone", { number: n })}
                       </label>
                     </div>
                   </div>
@@ -106,37 +110,36 @@ export default function Checklist() {
               </div>
             );
           })}
-          <SubmitButton>Save the checklist</SubmitButton>
+          <SubmitButton>{t("coproduction.checklist.submit")}</SubmitButton>
         </PostForm>
       ) : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">The checklist</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("coproduction.checklist.table.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Tip</th>
-              <th scope="col" className="govuk-table__header">In place?</th>
-              <th scope="col" className="govuk-table__header">What do we need to do now?</th>
-              <th scope="col" className="govuk-table__header">By which date?</th>
-              <th scope="col" className="govuk-table__header">Owner</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.checklist.table.tip")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.checklist.table.inPlace")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.checklist.table.nextStep")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.checklist.table.dueOn")}</th>
+              <th scope="col" className="govuk-table__header">{t("coproduction.checklist.table.owner")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {rows.map((row) => (
               <tr className="govuk-table__row" key={row.tipNumber}>
                 <td className="govuk-table__cell">
-                  {row.tipNumber}. {row.tip}
+                  {t("coproduction.checklist.table.numberedTip", { number: row.tipNumber, tip: row.tip })}
                 </td>
-                <td className="govuk-table__cell">{row.inPlace === null ? "Not answered" : row.inPlace ? "Yes" : "No"}</td>
+                <td className="govuk-table__cell">{t(row.inPlace === null ? "coproduction.checklist.table.notAnswered" : row.inPlace ? "common.yes" : "common.no")}</td>
                 <td className="govuk-table__cell">
-                  {row.nextStep || "Nothing"}
-                  {row.nextStep && row.actionDone ? " (done)" : null}
+                  {row.nextStep ? (row.actionDone ? t("coproduction.checklist.table.done", { step: row.nextStep }) : row.nextStep) : t("coproduction.checklist.table.nothing")}
                 </td>
                 <td className="govuk-table__cell">
                   {row.dueOn ? <Day day={row.dueOn} /> : null}
                   {row.overdue ? (
                     <>
                       {" "}
-                      <strong className="govuk-tag govuk-tag--red">Overdue</strong>
+                      <strong className="govuk-tag govuk-tag--red">{t("coproduction.overdue")}</strong>
                     </>
                   ) : null}
                 </td>

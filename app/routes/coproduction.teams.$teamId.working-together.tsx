@@ -5,13 +5,17 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateField, Day, TeamBackLink, TextAreaField } from "../components/coproduction";
 import { ErrorSummary, PostForm, Radios, Select, SubmitButton, TextField, type FieldError } from "../components/form";
 import { COPRODUCTION_LIMITS, ukToday } from "../domain/coproduction/rules";
-import { MEASURE_KIND_LABELS, REVIEW_OUTCOMES, REVIEW_OUTCOME_LABELS, STATEMENT_KIND_LABELS } from "../domain/coproduction/working-together";
+import { REVIEW_OUTCOMES, measureKindLabel, reviewOutcomeLabel, statementKindLabel } from "../domain/coproduction/working-together";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrorFrom, idFrom, optionalId, orErrorPage } from "../http/coproduction.server";
 import { formErrors, readFormValues } from "../http/forms.server";
 import { addMeasure, addStatement, createTheme, groupStatement, reviewMeasure, togetherView } from "../services/coproduction/working-together.server";
+import { pageTitle } from "../components/page-title";
+import { t } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Working Together for Change: ${data?.view.access.team.name ?? "Team"} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(t("coproduction.together.pageTitle", { team: data?.view.access.team.name ?? t("coproduction.pageTitle.teamFallback") }));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -50,17 +54,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     return formErrorFrom(error, values);
   }
-  return formErrors([{ field: "form", message: "Choose what to do" }], values);
+  return formErrors([{ field: "form", message: t("coproduction.form.chooseWhatToDo") }], values);
 }
 
 type View = ReturnType<typeof useLoaderData<typeof loader>>["view"];
 
 function Statements({ view, errors }: { view: View; errors: FieldError[] | undefined }) {
-  const groups = [...view.themes.map((t) => ({ id: t.id as number | null, name: t.name })), { id: null, name: "Not grouped yet" }];
-  const themeOptions = [{ value: "", label: "No theme" }, ...view.themes.map((t) => ({ value: String(t.id), label: t.name }))];
+  const groups = [...view.themes.map((theme) => ({ id: theme.id as number | null, name: theme.name })), { id: null, name: t("coproduction.together.statements.notGrouped") }];
+  const themeOptions = [{ value: "", label: t("coproduction.together.statements.noTheme") }, ...view.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))];
   return (
     <>
-      {view.statements.length === 0 ? <p className="govuk-body">Nothing recorded yet.</p> : null}
+      {view.statements.length === 0 ? <p className="govuk-body">{t("coproduction.together.statements.none")}</p> : null}
       {groups.map((group) => {
         const statements = view.statements.filter((s) => s.themeId === group.id);
         if (statements.length === 0) return null;
@@ -70,15 +74,15 @@ function Statements({ view, errors }: { view: View; errors: FieldError[] | undef
             <ul className="govuk-list">
               {statements.map((s) => (
                 <li key={s.id} className="govuk-!-margin-bottom-4">
-                  <strong className={`govuk-tag ${s.kind === "working" ? "govuk-tag--green" : "govuk-tag--red"}`}>{STATEMENT_KIND_LABELS[s.kind]}</strong>{" "}
+                  <strong className={`govuk-tag ${s.kind === "working" ? "govuk-tag--green" : "govuk-tag--red"}`}>{statementKindLabel(s.kind)}</strong>{" "}
                   <q>{s.body}</q>
                   {s.attributedTo ? <span className="govuk-body-s"> ({s.attributedTo})</span> : null}
                   {view.access.canManage && view.themes.length > 0 ? (
                     <PostForm>
                       <input type="hidden" name="intent" value="group" />
                       <input type="hidden" name="statementId" value={s.id} />
-                      <Select name={`theme-${s.id}`} label="Theme" options={themeOptions} defaultValue={s.themeId === null ? "" : String(s.themeId)} errors={errors} />
-                      <SubmitButton secondary>Move to this theme</SubmitButton>
+                      <Select name={`theme-${s.id}`} label={t("coproduction.together.statements.theme")} options={themeOptions} defaultValue={s.themeId === null ? "" : String(s.themeId)} errors={errors} />
+                      <SubmitButton secondary>{t("coproduction.together.statements.move")}</SubmitButton>
                     </PostForm>
                   ) : null}
                 </li>
@@ -92,45 +96,45 @@ function Statements({ view, errors }: { view: View; errors: FieldError[] | undef
 }
 
 function Measures({ view, errors, values, today }: { view: View; errors: FieldError[] | undefined; values: Record<string, string>; today: string }) {
-  const themeName = (id: number | null) => view.themes.find((t) => t.id === id)?.name ?? null;
-  if (view.measures.length === 0) return <p className="govuk-body">No success measures yet.</p>;
+  const themeName = (id: number | null) => view.themes.find((theme) => theme.id === id)?.name ?? null;
+  if (view.measures.length === 0) return <p className="govuk-body">{t("coproduction.together.measures.none")}</p>;
   return (
     <>
       {view.measures.map((m) => (
         <div key={m.id} id={`measure-${m.id}`} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
             <h3 className="govuk-summary-card__title">
-              {MEASURE_KIND_LABELS[m.kind]}: <q>{m.body}</q>
+              {tr("coproduction.together.measure.heading", { kind: measureKindLabel(m.kind), statement: <q>{m.body}</q> })}
             </h3>
           </div>
           <div className="govuk-summary-card__content">
             <dl className="govuk-summary-list">
               <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Theme</dt>
-                <dd className="govuk-summary-list__value">{themeName(m.themeId) ?? "None"}</dd>
+                <dt className="govuk-summary-list__key">{t("coproduction.together.measure.theme")}</dt>
+                <dd className="govuk-summary-list__value">{themeName(m.themeId) ?? t("coproduction.together.measure.noTheme")}</dd>
               </div>
               <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Budget round</dt>
+                <dt className="govuk-summary-list__key">{t("coproduction.together.measure.round")}</dt>
                 <dd className="govuk-summary-list__value">
                   {m.round ? (
                     <Link className="govuk-link" to={`/rounds/${m.round.slug}`}>
                       {m.round.title}
                     </Link>
                   ) : (
-                    "The team's own work"
+                    t("coproduction.together.measure.ownWork")
                   )}
                 </dd>
               </div>
               <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Reviews</dt>
+                <dt className="govuk-summary-list__key">{t("coproduction.together.measure.reviews")}</dt>
                 <dd className="govuk-summary-list__value">
                   {m.reviews.length === 0 ? (
-                    "Not reviewed yet"
+                    t("coproduction.together.measure.notReviewed")
                   ) : (
                     <ul className="govuk-list">
                       {m.reviews.map((r, i) => (
                         <li key={i}>
-                          <Day day={r.reviewedOn} />: <strong>{REVIEW_OUTCOME_LABELS[r.outcome]}</strong>. <span className="potluck-preserve-lines">{r.evidence}</span>
+                          {tr("coproduction.together.measure.review", { date: <Day day={r.reviewedOn} />, outcome: <strong>{reviewOutcomeLabel(r.outcome)}</strong>, evidence: <span className="potluck-preserve-lines">{r.evidence}</span> })}
                         </li>
                       ))}
                     </ul>
@@ -141,16 +145,16 @@ function Measures({ view, errors, values, today }: { view: View; errors: FieldEr
             {view.access.canManage ? (
               <details className="govuk-details" open={errors?.some((e) => e.field.endsWith(`-${m.id}`))}>
                 <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">Review this measure</span>
+                  <span className="govuk-details__summary-text">{t("coproduction.together.review.title")}</span>
                 </summary>
                 <div className="govuk-details__text">
                   <PostForm>
                     <input type="hidden" name="intent" value="review" />
                     <input type="hidden" name="measureId" value={m.id} />
-                    <DateField name={`reviewedOn-${m.id}`} label="Date of the review" defaultValue={values[`reviewedOn-${m.id}`] ?? today} errors={errors} />
-                    <Radios name={`outcome-${m.id}`} legend="Was it met?" options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: REVIEW_OUTCOME_LABELS[o] }))} defaultValue={values[`outcome-${m.id}`]} errors={errors} />
-                    <TextAreaField name={`reviewEvidence-${m.id}`} label="Evidence" hint="What people said or what changed, in their words where you can" defaultValue={values[`reviewEvidence-${m.id}`]} errors={errors} maxLength={COPRODUCTION_LIMITS.reviewEvidence} />
-                    <SubmitButton secondary>Record the review</SubmitButton>
+                    <DateField name={`reviewedOn-${m.id}`} label={t("coproduction.together.review.date")} defaultValue={values[`reviewedOn-${m.id}`] ?? today} errors={errors} />
+                    <Radios name={`outcome-${m.id}`} legend={t("coproduction.together.review.outcome")} options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: reviewOutcomeLabel(o) }))} defaultValue={values[`outcome-${m.id}`]} errors={errors} />
+                    <TextAreaField name={`reviewEvidence-${m.id}`} label={t("coproduction.together.review.evidence")} hint={t("coproduction.together.review.evidenceHint")} defaultValue={values[`reviewEvidence-${m.id}`]} errors={errors} maxLength={COPRODUCTION_LIMITS.reviewEvidence} />
+                    <SubmitButton secondary>{t("coproduction.together.review.submit")}</SubmitButton>
                   </PostForm>
                 </div>
               </details>
@@ -173,70 +177,70 @@ export default function WorkingTogether() {
       <TeamBackLink teamId={team.id} teamName={team.name} />
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{team.name}</span>
-      <h1 className="govuk-heading-l">Working Together for Change</h1>
+      <h1 className="govuk-heading-l">{t("coproduction.together.title")}</h1>
       <p className="govuk-body">
-        Collect what is working and what is not, in people's own words. Group what they say into themes, then agree 'I' statements (what a person will experience) and 'We' statements (what {team.organisationName} commits to). Review each one later with evidence.
+        {t("coproduction.together.intro", { organisation: team.organisationName })}
       </p>
 
       <h2 className="govuk-heading-m" id="statements">
-        What people said
+        {t("coproduction.together.statements.title")}
       </h2>
       <Statements view={view} errors={errors} />
-      <h3 className="govuk-heading-s">Add what someone said</h3>
+      <h3 className="govuk-heading-s">{t("coproduction.together.statement.add")}</h3>
       <PostForm>
         <input type="hidden" name="intent" value="statement" />
         <Radios
           name="kind"
-          legend="Is this about something working or not working?"
+          legend={t("coproduction.together.statement.kind")}
           options={[
-            { value: "working", label: "Working" },
-            { value: "not_working", label: "Not working" },
+            { value: "working", label: statementKindLabel("working") },
+            { value: "not_working", label: statementKindLabel("not_working") },
           ]}
           defaultValue={values.kind}
           errors={errors}
         />
-        <TextAreaField name="body" label="What they said, in their own words" defaultValue={values.body} errors={errors} maxLength={COPRODUCTION_LIMITS.statement} />
-        <TextField name="attributedTo" label="Who said it (optional)" hint="Only with their agreement. Leave empty to keep it anonymous" defaultValue={values.attributedTo} errors={errors} maxLength={COPRODUCTION_LIMITS.attribution} widthClass="govuk-!-width-one-half" />
-        <SubmitButton>Add</SubmitButton>
+        <TextAreaField name="body" label={t("coproduction.together.statement.body")} defaultValue={values.body} errors={errors} maxLength={COPRODUCTION_LIMITS.statement} />
+        <TextField name="attributedTo" label={t("coproduction.together.statement.attributedTo")} hint={t("coproduction.together.statement.attributedToHint")} defaultValue={values.attributedTo} errors={errors} maxLength={COPRODUCTION_LIMITS.attribution} widthClass="govuk-!-width-one-half" />
+        <SubmitButton>{t("coproduction.together.statement.submit")}</SubmitButton>
       </PostForm>
 
       {view.access.canManage ? (
         <>
           <h2 className="govuk-heading-m" id="themes">
-            Themes
+            {t("coproduction.together.themes.title")}
           </h2>
-          {view.themes.length === 0 ? <p className="govuk-body">No themes yet.</p> : <ul className="govuk-list govuk-list--bullet">{view.themes.map((t) => <li key={t.id}>{t.name}</li>)}</ul>}
+          {view.themes.length === 0 ? <p className="govuk-body">{t("coproduction.together.themes.none")}</p> : <ul className="govuk-list govuk-list--bullet">{view.themes.map((theme) => <li key={theme.id}>{theme.name}</li>)}</ul>}
           <PostForm>
             <input type="hidden" name="intent" value="theme" />
-            <TextField name="themeName" label="New theme" hint="For example, Keeping people informed" defaultValue={values.themeName} errors={errors} maxLength={COPRODUCTION_LIMITS.themeName} widthClass="govuk-!-width-one-half" />
-            <SubmitButton secondary>Add the theme</SubmitButton>
+            <TextField name="themeName" label={t("coproduction.together.themes.new")} hint={t("coproduction.together.themes.newHint")} defaultValue={values.themeName} errors={errors} maxLength={COPRODUCTION_LIMITS.themeName} widthClass="govuk-!-width-one-half" />
+            <SubmitButton secondary>{t("coproduction.together.themes.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
 
       <h2 className="govuk-heading-m" id="measures">
-        Success measures
+        {t("coproduction.together.measures.title")}
       </h2>
       <Measures view={view} errors={errors} values={values} today={today} />
       {view.access.canManage ? (
         <>
-          <h3 className="govuk-heading-s">Add a success measure</h3>
+          <h3 className="govuk-heading-s">{t("coproduction.together.measureForm.title")}</h3>
           <PostForm>
             <input type="hidden" name="intent" value="measure" />
             <Radios
               name="measureKind"
-              legend="Kind of statement"
+              legend={t("coproduction.together.measureForm.kind")}
               options={[
-                { value: "i", label: "'I' statement", hint: "What a person will experience, in their words, like \"I know who to call when I need help\"" },
-                { value: "we", label: "'We' statement", hint: "What the organisation commits to, like \"We will reply to every message within two working days\"" },
+                { value: "i", label: measureKindLabel("i"), hint: t("coproduction.together.measureForm.iHint") },
+                { value: "we", label: measureKindLabel("we"), hint: t("coproduction.together.measureForm.weHint") },
               ]}
               defaultValue={values.measureKind}
               errors={errors}
             />
-            <TextAreaField name="measureBody" label="The statement" defaultValue={values.measureBody} errors={errors} rows={2} maxLength={COPRODUCTION_LIMITS.measure} />
-            <Select name="measureTheme" label="Theme (optional)" options={[{ value: "", label: "No theme" }, ...view.themes.map((t) => ({ value: String(t.id), label: t.name }))]} defaultValue={values.measureTheme} errors={errors} />
-            <Select name="measureRound" label="Budget round (optional)" options={[{ value: "", label: "The team's own work" }, ...view.rounds.map((r) => ({ value: String(r.id), label: r.title }))]} defaultValue={values.measureRound} errors={errors} />
-            <SubmitButton>Add the measure</SubmitButton>
+            <TextAreaField name="measureBody" label={t("coproduction.together.measureForm.body")} defaultValue={values.measureBody} errors={errors} rows={2} maxLength={COPRODUCTION_LIMITS.measure} />
+            <Select name="measureTheme" label={t("coproduction.together.measureForm.theme")} options={[{ value: "", label: t("coproduction.together.measureForm.noTheme") }, ...view.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))]} defaultValue={values.measureTheme} errors={errors} />
+            <Select name="measureRound" label={t("coproduction.together.measureForm.round")} options={[{ value: "", label: t("coproduction.together.measureForm.ownWork") }, ...view.rounds.map((r) => ({ value: String(r.id), label: r.title }))]} defaultValue={values.measureRound} errors={errors} />
+            <SubmitButton>{t("coproduction.together.measureForm.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { TIP_COUNT, TOP_TIPS, checkChecklistRow, checklistActionOverdue } from "../../app/domain/coproduction/checklist.js";
 import {
   PRINCIPLES,
-  STAGE_LABELS,
+  STAGES,
   changeOverTime,
   checkResponse,
   disagree,
   medianStage,
   parseStage,
   ragFor,
+  stageLabel,
   summarise,
   type Stage,
 } from "../../app/domain/coproduction/reflection.js";
@@ -44,7 +45,7 @@ describe("stages and red/amber/green", () => {
 
   it("maps stages to red, amber, amber, green and always has words for each stage", () => {
     expect(([1, 2, 3, 4] as Stage[]).map(ragFor)).toEqual(["red", "amber", "amber", "green"]);
-    expect(Object.values(STAGE_LABELS)).toEqual(["Really haven't got this yet", "Got the basics", "Getting there", "Doing really well"]);
+    expect(STAGES.map(stageLabel)).toEqual(["Really haven't got this yet", "Got the basics", "Getting there", "Doing really well"]);
   });
 });
 

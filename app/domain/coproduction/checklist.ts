@@ -4,25 +4,35 @@
 // The tips are written in plain English from the UK practice guidance on co-production
 // (SCIE's "Co-production in social care: what it is and how to do it" and Think Local Act
 // Personal's materials). They follow that guidance's advice in our own words; they are not a
-// quotation of any published list.
+// quotation of any published list. Their words live in the catalogue (coproduction.tip.1 to 13);
+// this list says which key is which tip.
+import type { MessageKey } from "../../i18n/en.js";
+import { t } from "../../i18n/translate.js";
 import { DomainError } from "../errors.js";
 import { COPRODUCTION_LIMITS, checkDate, checkText, isOverdue } from "./rules.js";
 
-export const TOP_TIPS: readonly string[] = [
-  "Involve people who use services and carers from the very start, before decisions are made",
-  "Agree together what co-production means for this work and why you are doing it",
-  "Share power: decisions are made jointly and people can see how their views changed things",
-  "Value everyone's knowledge and skills, and treat lived experience as expertise",
-  "Make meetings accessible: venues, times, formats and support that suit the people taking part",
-  "Pay expenses promptly, on the day where possible, and recognise people's time with payment or time credits",
-  "Use plain language and explain or avoid jargon",
-  "Reach out to people who are seldom heard and reflect the diversity of the community",
-  "Give people the information, training and support they need to take part as equals",
-  "Build trust and good relationships, and make time for them",
-  "Agree ground rules together and respect everyone's contribution",
-  "Be open about what can and cannot change, and tell people what happened as a result",
-  "Review how well co-production is working, together, and keep improving",
-];
+export const TOP_TIPS = [
+  "coproduction.tip.1",
+  "coproduction.tip.2",
+  "coproduction.tip.3",
+  "coproduction.tip.4",
+  "coproduction.tip.5",
+  "coproduction.tip.6",
+  "coproduction.tip.7",
+  "coproduction.tip.8",
+  "coproduction.tip.9",
+  "coproduction.tip.10",
+  "coproduction.tip.11",
+  "coproduction.tip.12",
+  "coproduction.tip.13",
+] as const satisfies readonly MessageKey[];
+
+/** A tip's words, by its number (1 to 13). */
+export function topTip(tipNumber: number): string {
+  const key = TOP_TIPS[tipNumber - 1];
+  if (key === undefined) throw new Error(`Invariant failed: no top tip ${tipNumber}`);
+  return t(key);
+}
 
 export const TIP_COUNT = 13;
 
@@ -66,9 +76,9 @@ export function checkChecklistRow(input: ChecklistFormInput): { answer: Checklis
   if (input.inPlace === "yes") inPlace = true;
   else if (input.inPlace === "no") inPlace = false;
   else if (input.inPlace !== "") errors.push(new DomainError("checklist_answer_invalid", { values: { tipNumber: n }, field: `tip-${n}-in-place` }));
-  const nextStep = attempt(() => checkText(input.nextStep, `tip-${n}-next-step`, `what you need to do now for tip ${n}`, COPRODUCTION_LIMITS.checklistNextStep, false));
-  const dueOn = attempt(() => checkDate(input.dueOn, `tip-${n}-due`, `the date for tip ${n}`, false));
-  const owner = attempt(() => checkText(input.owner, `tip-${n}-owner`, `the owner for tip ${n}`, COPRODUCTION_LIMITS.owner, false));
+  const nextStep = attempt(() => checkText(input.nextStep, `tip-${n}-next-step`, t("coproduction.field.checklistNextStep", { number: n }), COPRODUCTION_LIMITS.checklistNextStep, false));
+  const dueOn = attempt(() => checkDate(input.dueOn, `tip-${n}-due`, t("coproduction.field.checklistDueOn", { number: n }), false));
+  const owner = attempt(() => checkText(input.owner, `tip-${n}-owner`, t("coproduction.field.checklistOwner", { number: n }), COPRODUCTION_LIMITS.owner, false));
   if (nextStep !== undefined && dueOn !== undefined && owner !== undefined) {
     if (nextStep && dueOn === null) errors.push(new DomainError("checklist_action_needs_date", { values: { tipNumber: n }, field: `tip-${n}-due` }));
     if (nextStep && owner === "") errors.push(new DomainError("checklist_action_needs_owner", { values: { tipNumber: n }, field: `tip-${n}-owner` }));

@@ -1,25 +1,35 @@
 // The self-reflection tool: four principles of co-production, each rated at one of four
 // stages. Pure rules: stage validation, red/amber/green mapping, the disagreement rule and
 // how several people's views (and several rounds) are summarised.
+import type { MessageKey } from "../../i18n/en.js";
+import { t } from "../../i18n/translate.js";
 import { DomainError } from "../errors.js";
 import { checkText, collectErrors } from "./rules.js";
 
 export const PRINCIPLES = ["assets", "valuing_work", "reciprocity", "social_networks"] as const;
 export type Principle = (typeof PRINCIPLES)[number];
 
-export const PRINCIPLE_LABELS: Record<Principle, string> = {
-  assets: "Recognising people as assets",
-  valuing_work: "Valuing work differently",
-  reciprocity: "Reciprocity",
-  social_networks: "Building social networks",
-};
+export const PRINCIPLE_LABELS = {
+  assets: "coproduction.principle.assets",
+  valuing_work: "coproduction.principle.valuing_work",
+  reciprocity: "coproduction.principle.reciprocity",
+  social_networks: "coproduction.principle.social_networks",
+} as const satisfies Record<Principle, MessageKey>;
 
-export const PRINCIPLE_HINTS: Record<Principle, string> = {
-  assets: "People who use services are seen as equal partners with skills and knowledge, not as passive recipients",
-  valuing_work: "Everyone's time and contribution is recognised and rewarded, not only paid staff's",
-  reciprocity: "People give and receive; there is something in it for everyone who takes part",
-  social_networks: "The work helps people build friendships and links in their community, not only with staff",
-};
+export const PRINCIPLE_HINTS = {
+  assets: "coproduction.principleHint.assets",
+  valuing_work: "coproduction.principleHint.valuing_work",
+  reciprocity: "coproduction.principleHint.reciprocity",
+  social_networks: "coproduction.principleHint.social_networks",
+} as const satisfies Record<Principle, MessageKey>;
+
+export function principleLabel(principle: Principle): string {
+  return t(PRINCIPLE_LABELS[principle]);
+}
+
+export function principleHint(principle: Principle): string {
+  return t(PRINCIPLE_HINTS[principle]);
+}
 
 /** The four stages, from 1 (lowest) to 4 (highest). Stored as the number. */
 export const STAGES = [1, 2, 3, 4] as const;
@@ -27,12 +37,16 @@ export type Stage = (typeof STAGES)[number];
 
 export const STAGE_KEYS: Record<Stage, string> = { 1: "not_yet", 2: "basics", 3: "getting_there", 4: "doing_well" };
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  1: "Really haven't got this yet",
-  2: "Got the basics",
-  3: "Getting there",
-  4: "Doing really well",
-};
+export const STAGE_LABELS = {
+  1: "coproduction.stage.not_yet",
+  2: "coproduction.stage.basics",
+  3: "coproduction.stage.getting_there",
+  4: "coproduction.stage.doing_well",
+} as const satisfies Record<Stage, MessageKey>;
+
+export function stageLabel(stage: Stage): string {
+  return t(STAGE_LABELS[stage]);
+}
 
 export type Rag = "red" | "amber" | "green";
 
@@ -46,7 +60,11 @@ export function ragFor(stage: Stage): Rag {
   return "amber";
 }
 
-export const RAG_LABELS: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
+export const RAG_LABELS = { red: "coproduction.rag.red", amber: "coproduction.rag.amber", green: "coproduction.rag.green" } as const satisfies Record<Rag, MessageKey>;
+
+export function ragLabel(rag: Rag): string {
+  return t(RAG_LABELS[rag]);
+}
 
 export function isStage(value: unknown): value is Stage {
   return typeof value === "number" && (STAGES as readonly number[]).includes(value);
@@ -58,12 +76,16 @@ export function parseStage(value: unknown, principle: Principle): Stage {
   for (const stage of STAGES) {
     if (text === STAGE_KEYS[stage] || text === String(stage)) return stage;
   }
-  throw new DomainError("reflection_stage_invalid", { values: { principle: PRINCIPLE_LABELS[principle] }, field: `stage-${principle}` });
+  throw new DomainError("reflection_stage_invalid", { values: { principle: principleLabel(principle) }, field: `stage-${principle}` });
 }
 
 export const PERSPECTIVES = ["staff", "resident", "partner"] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
-export const PERSPECTIVE_LABELS: Record<Perspective, string> = { staff: "Staff", resident: "Resident", partner: "Partner" };
+export const PERSPECTIVE_LABELS = { staff: "coproduction.perspective.staff", resident: "coproduction.perspective.resident", partner: "coproduction.perspective.partner" } as const satisfies Record<Perspective, MessageKey>;
+
+export function perspectiveLabel(perspective: Perspective): string {
+  return t(PERSPECTIVE_LABELS[perspective]);
+}
 
 export function isPerspective(value: unknown): value is Perspective {
   return typeof value === "string" && (PERSPECTIVES as readonly string[]).includes(value);
@@ -150,7 +172,11 @@ export function changeOverTime(rounds: readonly (RoundRatings & { respondents: n
 
 export const ACTION_PROGRESS = ["not_started", "in_progress", "done"] as const;
 export type ActionProgress = (typeof ACTION_PROGRESS)[number];
-export const ACTION_PROGRESS_LABELS: Record<ActionProgress, string> = { not_started: "Not started", in_progress: "In progress", done: "Done" };
+export const ACTION_PROGRESS_LABELS = { not_started: "coproduction.progress.not_started", in_progress: "coproduction.progress.in_progress", done: "coproduction.progress.done" } as const satisfies Record<ActionProgress, MessageKey>;
+
+export function actionProgressLabel(progress: ActionProgress): string {
+  return t(ACTION_PROGRESS_LABELS[progress]);
+}
 
 export function isPrinciple(value: unknown): value is Principle {
   return typeof value === "string" && (PRINCIPLES as readonly string[]).includes(value);
@@ -174,7 +200,7 @@ export function checkResponse(input: Partial<Record<Principle, RatingInput>>, ev
   for (const principle of PRINCIPLES) {
     checks[`${principle}-stage`] = () => parseStage(input[principle]?.stage, principle);
     checks[`${principle}-evidence`] = () =>
-      checkText(input[principle]?.evidence, `evidence-${principle}`, `evidence for ${PRINCIPLE_LABELS[principle]}`, evidenceMaximum, true);
+      checkText(input[principle]?.evidence, `evidence-${principle}`, t("coproduction.field.evidence", { principle: principleLabel(principle) }), evidenceMaximum, true);
   }
   const checked = collectErrors(checks) as Record<string, unknown>;
   const out = {} as Record<Principle, { stage: Stage; evidence: string }>;

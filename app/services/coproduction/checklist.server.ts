@@ -1,10 +1,11 @@
 // The thirteen-tip checklist per team, and the dashboard of overdue actions across the teams a
 // person manages (checklist actions and self-reflection action plans alike).
-import { TIP_COUNT, TOP_TIPS, checkChecklistRow, checklistActionOverdue, type ChecklistAnswer, type ChecklistFormInput } from "../../domain/coproduction/checklist.js";
-import { PRINCIPLE_LABELS, type Principle } from "../../domain/coproduction/reflection.js";
+import { TIP_COUNT, TOP_TIPS, checkChecklistRow, checklistActionOverdue, topTip, type ChecklistAnswer, type ChecklistFormInput } from "../../domain/coproduction/checklist.js";
+import { principleLabel, type Principle } from "../../domain/coproduction/reflection.js";
 import { COPRODUCTION_LIMITS, DomainErrorList, daysBetween, ukToday } from "../../domain/coproduction/rules.js";
 import { DomainError } from "../../domain/errors.js";
 import { hasRole } from "../../domain/roles.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
 import { inTransaction, requireManager, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
@@ -17,12 +18,12 @@ export interface ChecklistRow extends ChecklistAnswer {
 export async function checklistView(db: Db, user: CurrentUser | null, teamId: number, today: string = ukToday()): Promise<{ access: TeamAccess; rows: ChecklistRow[] }> {
   const access = await teamAccess(db, user, teamId);
   const stored = await db.selectFrom("checklist_item").selectAll().where("team_id", "=", teamId).orderBy("tip_number").limit(TIP_COUNT).execute();
-  const rows = TOP_TIPS.map((tip, i) => {
+  const rows = TOP_TIPS.map((tipKey, i) => {
     const row = stored.find((s) => s.tip_number === i + 1);
     const answer: ChecklistAnswer = row
       ? { tipNumber: i + 1, inPlace: row.in_place, nextStep: row.next_step, dueOn: row.due_on, owner: row.owner, actionDone: row.action_done }
       : { tipNumber: i + 1, inPlace: null, nextStep: "", dueOn: null, owner: "", actionDone: false };
-    return { ...answer, tip, overdue: checklistActionOverdue(answer, today) };
+    return { ...answer, tip: t(tipKey), overdue: checklistActionOverdue(answer, today) };
   });
   return { access, rows };
 }
@@ -110,10 +111,10 @@ export async function overdueActions(db: Db, user: CurrentUser, today: string = 
   for (const row of await checklist.execute()) {
     // The query and the rule must agree; the rule is the definition.
     if (!checklistActionOverdue({ nextStep: row.next_step, dueOn: row.due_on, actionDone: row.action_done }, today)) continue;
-    out.push({ kind: "checklist", teamId: row.team_id, teamName: row.name, organisationName: row.organisation_name, about: `Tip ${row.tip_number}: ${TOP_TIPS[row.tip_number - 1]}`, what: row.next_step, owner: row.owner, dueOn: row.due_on!, daysOverdue: daysBetween(row.due_on!, today), link: `/coproduction/teams/${row.team_id}/checklist` });
+    out.push({ kind: "checklist", teamId: row.team_id, teamName: row.name, organisationName: row.organisation_name, about: t("coproduction.checklist.tip", { number: row.tip_number, tip: topTip(row.tip_number) }), what: row.next_step, owner: row.owner, dueOn: row.due_on!, daysOverdue: daysBetween(row.due_on!, today), link: `/coproduction/teams/${row.team_id}/checklist` });
   }
   for (const row of await plans.execute()) {
-    out.push({ kind: "reflection", teamId: row.team_id, teamName: row.name, organisationName: row.organisation_name, about: PRINCIPLE_LABELS[row.principle as Principle], what: row.what, owner: row.who, dueOn: row.due_on, daysOverdue: daysBetween(row.due_on, today), link: `/coproduction/reflections/${row.assessment_id}` });
+    out.push({ kind: "reflection", teamId: row.team_id, teamName: row.name, organisationName: row.organisation_name, about: principleLabel(row.principle as Principle), what: row.what, owner: row.who, dueOn: row.due_on, daysOverdue: daysBetween(row.due_on, today), link: `/coproduction/reflections/${row.assessment_id}` });
   }
   return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.teamName.localeCompare(b.teamName))).slice(0, limit);
 }

@@ -20,6 +20,7 @@ import {
 } from "../../domain/coproduction/reflection.js";
 import { COPRODUCTION_LIMITS, checkDate, checkText, collectErrors, isOverdue, ukToday } from "../../domain/coproduction/rules.js";
 import { DomainError } from "../../domain/errors.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
 import { inTransaction, requireManager, requireUserFrom, teamAccess, type Db, type TeamAccess } from "./teams.server.js";
@@ -28,8 +29,8 @@ export async function createAssessment(db: Db, actor: Actor, teamId: number, inp
   return inTransaction(db, async (trx) => {
     const { user } = await requireManager(trx, actor, teamId);
     const checked = collectErrors({
-      title: () => checkText(input.title, "title", "a title", COPRODUCTION_LIMITS.title, true),
-      heldOn: () => checkDate(input.heldOn, "heldOn", "the date of the self-reflection", true)!,
+      title: () => checkText(input.title, "title", t("coproduction.field.reflectionTitle"), COPRODUCTION_LIMITS.title, true),
+      heldOn: () => checkDate(input.heldOn, "heldOn", t("coproduction.field.reflectionDate"), true)!,
     });
     const count = await trx.selectFrom("reflection_assessment").select((eb) => eb.fn.countAll<string>().as("n")).where("team_id", "=", teamId).executeTakeFirstOrThrow();
     if (Number(count.n) >= COPRODUCTION_LIMITS.assessmentsPerTeam) {
@@ -209,9 +210,9 @@ export async function addAction(db: Db, actor: Actor, assessmentId: number, inpu
         if (!isPrinciple(input.principle)) throw new DomainError("reflection_principle_invalid", { field: "principle" });
         return input.principle;
       },
-      what: () => checkText(input.what, "what", "what will be done", COPRODUCTION_LIMITS.actionWhat, true),
-      who: () => checkText(input.who, "who", "who will do it", COPRODUCTION_LIMITS.actionWho, true),
-      dueOn: () => checkDate(input.dueOn, "dueOn", "by when it will be done", true)!,
+      what: () => checkText(input.what, "what", t("coproduction.field.actionWhat"), COPRODUCTION_LIMITS.actionWhat, true),
+      who: () => checkText(input.who, "who", t("coproduction.field.actionWho"), COPRODUCTION_LIMITS.actionWho, true),
+      dueOn: () => checkDate(input.dueOn, "dueOn", t("coproduction.field.actionDueOn"), true)!,
     });
     const count = await trx.selectFrom("reflection_action").select((eb) => eb.fn.countAll<string>().as("n")).where("assessment_id", "=", assessmentId).where("principle", "=", checked.principle).executeTakeFirstOrThrow();
     if (Number(count.n) >= COPRODUCTION_LIMITS.actionsPerPrinciple) {

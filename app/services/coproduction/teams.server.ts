@@ -9,6 +9,7 @@ import { isPerspective, type Perspective } from "../../domain/coproduction/refle
 import { COPRODUCTION_LIMITS, checkText, collectErrors } from "../../domain/coproduction/rules.js";
 import { DomainError } from "../../domain/errors.js";
 import { hasRole } from "../../domain/roles.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
@@ -88,7 +89,7 @@ export async function organisationsFor(db: Db, user: CurrentUser): Promise<{ id:
 export async function createTeam(db: Db, actor: Actor, input: { organisationId: number; name: string }): Promise<number> {
   const user = requireUserFrom(actor);
   if (!isStaffOf(user, input.organisationId)) throw new DomainError("coproduction_organisation_not_staff", { field: "organisationId" });
-  const name = checkText(input.name, "name", "the team's name", COPRODUCTION_LIMITS.teamName, true);
+  const name = checkText(input.name, "name", t("coproduction.field.teamName"), COPRODUCTION_LIMITS.teamName, true);
   try {
     return await inTransaction(db, async (trx) => {
       const organisation = await trx.selectFrom("organisation").select("id").where("id", "=", input.organisationId).executeTakeFirst();
@@ -113,7 +114,7 @@ export async function inviteMember(db: Db, actor: Actor, teamId: number, input: 
     return await inTransaction(db, async (trx) => {
       const { user } = await requireManager(trx, actor, teamId);
       const checked = collectErrors({
-        email: () => normaliseEmail(checkText(input.email, "email", "the person's email address", 254, true)),
+        email: () => normaliseEmail(checkText(input.email, "email", t("coproduction.field.memberEmail"), 254, true)),
         perspective: () => {
           if (!isPerspective(input.perspective)) throw new DomainError("coproduction_perspective_invalid", { field: "perspective" });
           return input.perspective;

@@ -13,6 +13,7 @@ import {
 } from "../../domain/coproduction/working-together.js";
 import { COPRODUCTION_LIMITS, checkDate, checkText, collectErrors } from "../../domain/coproduction/rules.js";
 import { DomainError } from "../../domain/errors.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
@@ -33,8 +34,8 @@ export async function addStatement(db: Db, actor: Actor, teamId: number, input: 
         if (!isStatementKind(input.kind)) throw new DomainError("together_kind_invalid", { field: "kind" });
         return input.kind as StatementKind;
       },
-      body: () => checkText(input.body, "body", "what the person said", COPRODUCTION_LIMITS.statement, true),
-      attributedTo: () => checkText(input.attributedTo, "attributedTo", "who said it", COPRODUCTION_LIMITS.attribution, false),
+      body: () => checkText(input.body, "body", t("coproduction.field.statementBody"), COPRODUCTION_LIMITS.statement, true),
+      attributedTo: () => checkText(input.attributedTo, "attributedTo", t("coproduction.field.attributedTo"), COPRODUCTION_LIMITS.attribution, false),
     });
     if ((await countOf(trx, "together_statement", teamId)) >= COPRODUCTION_LIMITS.statementsPerTeam) {
       throw new DomainError("together_limit", { values: { maximum: COPRODUCTION_LIMITS.statementsPerTeam }, field: "body" });
@@ -53,7 +54,7 @@ export async function createTheme(db: Db, actor: Actor, teamId: number, input: {
   try {
     return await inTransaction(db, async (trx) => {
       const { user } = await requireManager(trx, actor, teamId);
-      const name = checkText(input.name, "themeName", "the theme's name", COPRODUCTION_LIMITS.themeName, true);
+      const name = checkText(input.name, "themeName", t("coproduction.field.themeName"), COPRODUCTION_LIMITS.themeName, true);
       if ((await countOf(trx, "together_theme", teamId)) >= COPRODUCTION_LIMITS.themesPerTeam) {
         throw new DomainError("together_limit", { values: { maximum: COPRODUCTION_LIMITS.themesPerTeam }, field: "themeName" });
       }
@@ -94,7 +95,7 @@ export async function addMeasure(db: Db, actor: Actor, teamId: number, input: { 
         if (!isMeasureKind(input.kind)) throw new DomainError("together_measure_kind_invalid", { field: "measureKind" });
         return input.kind as MeasureKind;
       },
-      body: () => checkText(input.body, "measureBody", "the statement", COPRODUCTION_LIMITS.measure, true),
+      body: () => checkText(input.body, "measureBody", t("coproduction.field.measureBody"), COPRODUCTION_LIMITS.measure, true),
     });
     if (checked.kind === "i" && !looksLikeIStatement(checked.body)) throw new DomainError("together_i_statement_wording", { field: "measureBody" });
     if (checked.kind === "we" && !looksLikeWeStatement(checked.body)) throw new DomainError("together_we_statement_wording", { field: "measureBody" });
@@ -122,12 +123,12 @@ export async function reviewMeasure(db: Db, actor: Actor, measureId: number, inp
     if (!measure) throw new DomainError("together_measure_not_found", { status: 404 });
     const { user } = await requireManager(trx, actor, measure.team_id);
     const checked = collectErrors({
-      reviewedOn: () => checkDate(input.reviewedOn, `reviewedOn-${measureId}`, "the date of the review", true)!,
+      reviewedOn: () => checkDate(input.reviewedOn, `reviewedOn-${measureId}`, t("coproduction.field.reviewedOn"), true)!,
       outcome: () => {
         if (!isReviewOutcome(input.outcome)) throw new DomainError("together_outcome_invalid", { field: `outcome-${measureId}` });
         return input.outcome as ReviewOutcome;
       },
-      evidence: () => checkText(input.evidence, `reviewEvidence-${measureId}`, "the evidence", COPRODUCTION_LIMITS.reviewEvidence, true),
+      evidence: () => checkText(input.evidence, `reviewEvidence-${measureId}`, t("coproduction.field.reviewEvidence"), COPRODUCTION_LIMITS.reviewEvidence, true),
     });
     const row = await trx
       .insertInto("together_review")
