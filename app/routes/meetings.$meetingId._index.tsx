@@ -10,11 +10,13 @@ import { displayAmount } from "../domain/ledger/amount";
 import { ACCESS_REQUIREMENTS, claimOutcome, expenseKindLabel, meetingDay } from "../domain/meetings/rules";
 import { formatHours } from "../domain/timebank/hours";
 import { todayInLondon } from "../domain/timebank/dates";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { isOrganiserFor } from "../services/meetings/access.server";
 import { myClaimsFor } from "../services/meetings/expenses.server";
 import { hasAttended, requireMeeting, signUpOf } from "../services/meetings/meetings.server";
 
-export const meta = ({ data }: { data?: { meeting: { title: string } } }) => pageTitle(data?.meeting.title ?? "Meeting");
+export const meta = ({ data }: { data?: { meeting: { title: string } } }) => pageTitle(data?.meeting.title ?? t("meetings.meeting.title"));
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const meetingId = idFrom(params.meetingId);
@@ -31,7 +33,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       id: meeting.id,
       title: meeting.title,
       organisationName: meeting.organisationName,
-      when: `${meetingDay(meeting.date)}, ${meeting.startTime} to ${meeting.endTime}`,
+      when: t("meetings.when", { day: meetingDay(meeting.date), startTime: meeting.startTime, endTime: meeting.endTime }),
       venueName: meeting.venueName,
       venueAddress: meeting.venueAddress,
       venue: meeting.venue,
@@ -46,7 +48,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     mySignUp: mySignUp
       ? {
           status: mySignUp.status,
-          needs: ACCESS_REQUIREMENTS.filter((r) => mySignUp.requirements[r.key]).map((r) => r.label),
+          needs: ACCESS_REQUIREMENTS.filter((r) => mySignUp.requirements[r.key]).map((r) => t(r.label)),
           dietaryNeeds: mySignUp.dietaryNeeds,
         }
       : null,
@@ -55,10 +57,27 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   });
 }
 
+/** What people get for taking part: hours credit (for the timebank's members), a payment, or expenses only. */
+function recognitionFor(meeting: { credit: string | null; timebank: { name: string } | null; payment: string | null }): string {
+  const credit = meeting.credit && meeting.timebank ? { credit: meeting.credit, timebank: meeting.timebank.name } : null;
+  if (credit && meeting.payment) return t("meetings.meeting.recognition.creditAndPayment", { ...credit, payment: meeting.payment });
+  if (credit) return t("meetings.meeting.recognition.credit", credit);
+  if (meeting.payment) return t("meetings.meeting.recognition.payment", { payment: meeting.payment });
+  return t("meetings.meeting.recognition.expensesOnly");
+}
+
+/** What the person asked for when they signed up, and their dietary needs if they gave any. */
+function askedFor(needs: string[], dietaryNeeds: string): string {
+  if (needs.length > 0) {
+    return dietaryNeeds ? t("meetings.meeting.askedForWithDiet", { needs: needs.join(", "), dietaryNeeds }) : t("meetings.meeting.askedFor", { needs: needs.join(", ") });
+  }
+  return dietaryNeeds ? t("meetings.meeting.askedForNothingWithDiet", { dietaryNeeds }) : t("meetings.meeting.askedForNothing");
+}
+
 export default function MeetingPage() {
   const { meeting, signedIn, isOrganiser, isOver, mySignUp, attended, claims } = useLoaderData<typeof loader>();
   const signedUp = mySignUp?.status === "signed_up";
-  const recognition = [meeting.credit && meeting.timebank ? `${meeting.credit} credit in ${meeting.timebank.name} (for its members)` : null, meeting.payment ? `${meeting.payment} payment for involvement` : null].filter(Boolean);
+  const recognition = recognitionFor(meeting);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -69,54 +88,57 @@ export default function MeetingPage() {
         {isOrganiser ? (
           <p className="govuk-body">
             <Link className="govuk-link" to={`/meetings/${meeting.id}/organise`}>
-              Organise this meeting: sign-ups, attendance and expenses
+              {t("meetings.meeting.organise")}
             </Link>
           </p>
         ) : null}
         <SummaryList
           rows={[
-            ["When", meeting.when],
-            ["Where", <>{meeting.venueName}<br />{meeting.venueAddress}</>],
-            ["Access", <VenueAccess venue={meeting.venue} notes={meeting.accessNotes} />],
-            ["For taking part", recognition.length > 0 ? recognition.join(", and ") : "Expenses paid on the day"],
-            ...(meeting.round ? [["Budget round", <Link className="govuk-link" to={`/rounds/${meeting.round.slug}`}>{meeting.round.title}</Link>] as [string, JSX.Element]] : []),
+            [t("meetings.meeting.when"), meeting.when],
+            [t("meetings.meeting.where"), <>{meeting.venueName}<br />{meeting.venueAddress}</>],
+            [t("meetings.meeting.access"), <VenueAccess venue={meeting.venue} notes={meeting.accessNotes} />],
+            [t("meetings.meeting.forTakingPart"), recognition],
+            ...(meeting.round ? [[t("meetings.meeting.budgetRound"), <Link className="govuk-link" to={`/rounds/${meeting.round.slug}`}>{meeting.round.title}</Link>] as [string, JSX.Element]] : []),
           ]}
         />
-        <h2 className="govuk-heading-m">Agenda</h2>
+        <h2 className="govuk-heading-m">{t("meetings.meeting.agenda")}</h2>
         <Paragraphs text={meeting.agenda} />
 
-        <h2 className="govuk-heading-m">Taking part</h2>
+        <h2 className="govuk-heading-m">{t("meetings.meeting.takingPart")}</h2>
         {!signedIn ? (
           <p className="govuk-body">
-            <Link className="govuk-link" to={`/sign-in?redirectTo=${encodeURIComponent(`/meetings/${meeting.id}`)}`}>
-              Sign in to sign up
-            </Link>{" "}
-            and tell the organisers what you need to take part.
+            {tr("meetings.meeting.signInToSignUp", {
+              link: (
+                <Link className="govuk-link" to={`/sign-in?redirectTo=${encodeURIComponent(`/meetings/${meeting.id}`)}`}>
+                  {t("meetings.meeting.signInToSignUp.link")}
+                </Link>
+              ),
+            })}
           </p>
         ) : (
           <>
             {signedUp ? (
               <>
                 <p className="govuk-body">
-                  <strong className="govuk-tag govuk-tag--green">You are signed up</strong>
+                  <strong className="govuk-tag govuk-tag--green">{t("meetings.meeting.signedUp")}</strong>
                 </p>
-                <p className="govuk-body">{mySignUp.needs.length > 0 ? `You asked for: ${mySignUp.needs.join(", ")}.` : "You did not ask for any access support."}{mySignUp.dietaryNeeds ? ` Dietary needs: ${mySignUp.dietaryNeeds}.` : ""}</p>
+                <p className="govuk-body">{askedFor(mySignUp.needs, mySignUp.dietaryNeeds)}</p>
               </>
             ) : mySignUp?.status === "cancelled" ? (
-              <p className="govuk-body">You cancelled your sign-up.</p>
+              <p className="govuk-body">{t("meetings.meeting.cancelled")}</p>
             ) : null}
-            {attended ? <p className="govuk-body">The organiser recorded that you attended.</p> : null}
+            {attended ? <p className="govuk-body">{t("meetings.meeting.attended")}</p> : null}
             {!isOver ? (
               <p className="govuk-body">
                 <Link className="govuk-link" to={`/meetings/${meeting.id}/sign-up`}>
-                  {signedUp ? "Change or cancel your sign-up" : "Sign up for this meeting"}
+                  {t(signedUp ? "meetings.meeting.changeSignUp" : "meetings.meeting.signUp")}
                 </Link>
               </p>
             ) : null}
             {signedUp || attended ? (
               <>
-                <h2 className="govuk-heading-m">Expenses</h2>
-                <p className="govuk-body">Travel, childcare and care cover are paid on the day, up to £200 for each.</p>
+                <h2 className="govuk-heading-m">{t("meetings.meeting.expenses")}</h2>
+                <p className="govuk-body">{t("meetings.meeting.expenses.intro")}</p>
                 {claims.length > 0 ? (
                   <ul className="govuk-list">
                     {claims.map((c) => (
@@ -128,7 +150,7 @@ export default function MeetingPage() {
                 ) : null}
                 <p className="govuk-body">
                   <Link className="govuk-link" to={`/meetings/${meeting.id}/claim`}>
-                    Claim expenses
+                    {t("meetings.meeting.claim")}
                   </Link>
                 </p>
               </>

@@ -9,11 +9,12 @@ import { idFrom, orErrorPage } from "../components/timebank/route-helpers.server
 import { ClaimSchema } from "../domain/meetings/forms";
 import { EXPENSE_CHOICES, EXPENSE_KINDS } from "../domain/meetings/rules";
 import { actorFrom, requireUser } from "../http/auth.server";
+import { t } from "../i18n/translate";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { claimExpense } from "../services/meetings/expenses.server";
 import { requireMeeting } from "../services/meetings/meetings.server";
 
-export const meta = () => pageTitle("Claim expenses");
+export const meta = () => pageTitle(t("meetings.claim.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireUser(request, context);
@@ -45,17 +46,17 @@ export default function Claim() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{meeting.title}</span>
-        <h1 className="govuk-heading-l">Claim expenses</h1>
-        <p className="govuk-body">{meeting.organisationName} pays travel, childcare and care cover on the day, up to £200 for each. You can make one claim of each type for this meeting.</p>
+        <h1 className="govuk-heading-l">{t("meetings.claim.title")}</h1>
+        <p className="govuk-body">{t("meetings.claim.intro", { organisation: meeting.organisationName })}</p>
         <PostForm action={`/meetings/${meeting.id}/claim`}>
-          <Radios name="kind" legend="What is the claim for?" options={EXPENSE_KINDS.map((k) => ({ value: k.kind, label: k.label, hint: k.hint }))} defaultValue={values.kind} errors={errors} />
-          <TextField name="amount" label="Amount in pounds" hint="In pounds and pence, like 4.60. Up to £200" defaultValue={values.amount} errors={errors} widthClass="govuk-input--width-5" maxLength={12} inputMode="decimal" />
-          <TextField name="description" label="What was it for? (optional)" hint="For example: bus fare there and back" defaultValue={values.description} errors={errors} maxLength={200} />
-          <h2 className="govuk-heading-m">Do you want to be paid?</h2>
+          <Radios name="kind" legend={t("meetings.claim.kind")} options={EXPENSE_KINDS.map((k) => ({ value: k.kind, label: t(k.label), hint: t(k.hint) }))} defaultValue={values.kind} errors={errors} />
+          <TextField name="amount" label={t("meetings.claim.amount")} hint={t("meetings.claim.amount.hint")} defaultValue={values.amount} errors={errors} widthClass="govuk-input--width-5" maxLength={12} inputMode="decimal" />
+          <TextField name="description" label={t("meetings.claim.description")} hint={t("meetings.claim.description.hint")} defaultValue={values.description} errors={errors} maxLength={200} />
+          <h2 className="govuk-heading-m">{t("meetings.claim.wantPaid")}</h2>
           <BenefitsWarning />
-          <Radios name="choice" legend="What would you like us to do?" options={EXPENSE_CHOICES.map((c) => ({ value: c.choice, label: c.label }))} defaultValue={values.choice} errors={errors} />
-          <TextField name="charityName" label="If you are giving it to a charity, which one?" hint="For example: Northfield Food Bank" defaultValue={values.charityName} errors={errors} maxLength={200} />
-          <SubmitButton>Send claim</SubmitButton>
+          <Radios name="choice" legend={t("meetings.claim.choice")} options={EXPENSE_CHOICES.map((c) => ({ value: c.choice, label: t(c.label) }))} defaultValue={values.choice} errors={errors} />
+          <TextField name="charityName" label={t("meetings.claim.charityName")} hint={t("meetings.claim.charityName.hint")} defaultValue={values.charityName} errors={errors} maxLength={200} />
+          <SubmitButton>{t("meetings.claim.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -14,11 +14,12 @@ import { formatHours } from "../domain/timebank/hours";
 import { todayInLondon } from "../domain/timebank/dates";
 import { actorFrom, requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
+import { t, tp } from "../i18n/translate";
 import { recordAttendance } from "../services/meetings/attendance.server";
 import { approveClaim, claimsForMeeting, rejectClaim } from "../services/meetings/expenses.server";
 import { organiserView } from "../services/meetings/meetings.server";
 
-export const meta = () => pageTitle("Organise a meeting");
+export const meta = () => pageTitle(t("meetings.organise.pageTitle"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireUser(request, context);
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     meeting: {
       id: meeting.id,
       title: meeting.title,
-      when: `${meetingDay(meeting.date)}, ${meeting.startTime} to ${meeting.endTime}`,
+      when: t("meetings.when", { day: meetingDay(meeting.date), startTime: meeting.startTime, endTime: meeting.endTime }),
       started: meeting.date <= todayInLondon(),
       payment: meeting.involvementPaymentMinor !== null ? displayAmount(meeting.involvementPaymentMinor, "GBP") : null,
       credit: meeting.creditCentihours !== null ? formatHours(meeting.creditCentihours) : null,
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       userId: s.userId,
       name: s.name,
       email: s.email,
-      needs: ACCESS_REQUIREMENTS.filter((r) => s.requirements[r.key]).map((r) => r.label),
+      needs: ACCESS_REQUIREMENTS.filter((r) => s.requirements[r.key]).map((r) => t(r.label)),
       dietaryNeeds: s.dietaryNeeds,
       otherNeeds: s.otherNeeds,
       attended: s.attended,
@@ -60,10 +61,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       kind: expenseKindLabel(c.kind),
       amount: displayAmount(c.amountMinor, "GBP"),
       description: c.description,
-      choice: c.choice === "pay" ? "Wants to be paid" : c.choice === "decline" ? "Does not want to be paid" : `Give it to ${c.charityName ?? "a charity"}`,
+      choice: c.choice === "pay" ? t("meetings.organise.choice.pay") : c.choice === "decline" ? t("meetings.organise.choice.decline") : c.charityName !== null ? t("meetings.organise.choice.donate", { charity: c.charityName }) : t("meetings.organise.choice.donateToACharity"),
       pending: c.status === "pending",
       attended: c.attended,
-      outcome: claimOutcome(c).replace(/^You chose/, "Chose"),
+      outcome: claimOutcome(c, "organiser"),
     })),
   });
 }
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     switch (values.intent) {
       case "attended": {
         const userId = positiveId(values.userId);
-        if (userId === null) return formErrors([{ field: "form", message: "Select who attended" }], values);
+        if (userId === null) return formErrors([{ field: "form", message: t("meetings.organise.error.selectPerson") }], values);
         const result = await recordAttendance(context.db, actor, meetingId, { userId }, { declinePayment: values.declinePayment === "yes" });
         return json({ done: attendanceMessage(result) });
       }
@@ -94,13 +95,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "approve":
       case "reject": {
         const claimId = positiveId(values.claimId);
-        if (claimId === null) return formErrors([{ field: "form", message: "Select a claim" }], values);
+        if (claimId === null) return formErrors([{ field: "form", message: t("meetings.organise.error.selectClaim") }], values);
         const result = values.intent === "approve" ? await approveClaim(context.db, actor, meetingId, claimId) : await rejectClaim(context.db, actor, meetingId, claimId);
-        const words = { paid: "Claim approved and paid today", donated: "Claim approved and given to the charity today", declined: "Claim recorded: they chose not to be paid, so nothing was paid", rejected: "Claim not approved: nothing was paid", pending: "Claim still waiting" } as const;
-        return json({ done: result.created ? words[result.status] : "This claim had already been dealt with: nothing more was paid" });
+        const words = { paid: "meetings.organise.decided.paid", donated: "meetings.organise.decided.donated", declined: "meetings.organise.decided.declined", rejected: "meetings.organise.decided.rejected", pending: "meetings.organise.decided.pending" } as const;
+        return json({ done: t(result.created ? words[result.status] : "meetings.organise.decided.already") });
       }
       default:
-        return formErrors([{ field: "form", message: "Choose what to do" }], values);
+        return formErrors([{ field: "form", message: t("meetings.organise.error.chooseAction") }], values);
     }
   } catch (error) {
     return domainErrorToForm(error, values, values.intent === "walk-in" ? "email" : "form");
@@ -108,12 +109,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function attendanceMessage(result: Awaited<ReturnType<typeof recordAttendance>>): string {
-  if (!result.created) return `${result.name} was already recorded as attending: nothing more was given or paid`;
-  const parts = [`${result.name} recorded as attending${result.walkedIn ? " (walked in)" : ""}`];
-  if (result.creditCentihours !== null) parts.push(`earned ${formatHours(result.creditCentihours)}`);
-  if (result.noCreditReason === "not_member") parts.push("no hours: not a member of the timebank");
-  if (result.paymentMinor !== null) parts.push(`paid ${displayAmount(result.paymentMinor, "GBP")} for involvement`);
-  return parts.join("; ");
+  const name = result.name;
+  if (!result.created) return t("meetings.organise.recorded.already", { name });
+  const amount = result.paymentMinor !== null ? displayAmount(result.paymentMinor, "GBP") : null;
+  // Hours given, or none because the person is not a member of the timebank (never both).
+  if (result.creditCentihours !== null) {
+    const hours = formatHours(result.creditCentihours);
+    if (result.walkedIn) return amount !== null ? t("meetings.organise.recorded.walkedIn.earned.paid", { name, hours, amount }) : t("meetings.organise.recorded.walkedIn.earned", { name, hours });
+    return amount !== null ? t("meetings.organise.recorded.earned.paid", { name, hours, amount }) : t("meetings.organise.recorded.earned", { name, hours });
+  }
+  if (result.noCreditReason === "not_member") {
+    if (result.walkedIn) return amount !== null ? t("meetings.organise.recorded.walkedIn.notMember.paid", { name, amount }) : t("meetings.organise.recorded.walkedIn.notMember", { name });
+    return amount !== null ? t("meetings.organise.recorded.notMember.paid", { name, amount }) : t("meetings.organise.recorded.notMember", { name });
+  }
+  if (result.walkedIn) return amount !== null ? t("meetings.organise.recorded.walkedIn.paid", { name, amount }) : t("meetings.organise.recorded.walkedIn", { name });
+  return amount !== null ? t("meetings.organise.recorded.paid", { name, amount }) : t("meetings.organise.recorded", { name });
+}
+
+/** What an attendee got: hours, a payment, or that they did not want the payment. */
+function attendedLine(a: { name: string; walkedIn: boolean; hours: string | null; payment: string | null; declined: boolean }): string {
+  const name = a.walkedIn ? t("meetings.organise.attended.walkedIn", { name: a.name }) : a.name;
+  const { hours, payment } = a;
+  if (payment) return hours ? t("meetings.organise.attended.earnedAndPaid", { name, hours, payment }) : t("meetings.organise.attended.paid", { name, payment });
+  if (a.declined) return hours ? t("meetings.organise.attended.earnedAndDeclined", { name, hours }) : t("meetings.organise.attended.declined", { name });
+  return hours ? t("meetings.organise.attended.earned", { name, hours }) : name;
+}
+
+/** What recording someone as attending gives: hours to timebank members, a payment, or both. */
+function recordingGives(credit: string | null, payment: string | null): string {
+  if (credit && payment) return t("meetings.organise.recordingGives.creditAndPayment", { credit, payment });
+  return credit ? t("meetings.organise.recordingGives.credit", { credit }) : t("meetings.organise.recordingGives.payment", { payment: payment ?? "" });
 }
 
 export default function Organise() {
@@ -125,22 +150,22 @@ export default function Organise() {
     <>
       <ErrorSummary errors={errors} />
       {result && "done" in result ? (
-        <SuccessNotice title="Done">{result.done}</SuccessNotice>
+        <SuccessNotice title={t("meetings.organise.done")}>{result.done}</SuccessNotice>
       ) : null}
       <span className="govuk-caption-l">{meeting.when}</span>
-      <h1 className="govuk-heading-l">Organise: {meeting.title}</h1>
+      <h1 className="govuk-heading-l">{t("meetings.organise.title", { title: meeting.title })}</h1>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/meetings/${meeting.id}`}>See the meeting's public page</Link>
+        <Link className="govuk-link" to={`/meetings/${meeting.id}`}>{t("meetings.organise.publicPage")}</Link>
       </p>
 
-      <h2 className="govuk-heading-m">Summary of access requirements</h2>
-      <p className="govuk-body">{summary.signedUp === 1 ? "1 person has" : `${summary.signedUp} people have`} signed up. {summary.supportersComing === 1 ? "1 carer or supporter is" : `${summary.supportersComing} carers or supporters are`} coming too.</p>
+      <h2 className="govuk-heading-m">{t("meetings.organise.summary")}</h2>
+      <p className="govuk-body">{tp("meetings.organise.summary.signedUp", summary.signedUp)} {tp("meetings.organise.summary.supporters", summary.supportersComing)}</p>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">People who need each kind of support</caption>
+        <caption className="govuk-table__caption govuk-table__caption--s">{t("meetings.organise.summary.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Requirement</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">People</th>
+            <th scope="col" className="govuk-table__header">{t("meetings.organise.summary.requirement")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("meetings.organise.summary.people")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -152,33 +177,33 @@ export default function Organise() {
           ))}
         </tbody>
       </table>
-      <h3 className="govuk-heading-s">Dietary needs</h3>
-      {summary.dietaryNotes.length === 0 ? <p className="govuk-body">None given.</p> : (
+      <h3 className="govuk-heading-s">{t("meetings.organise.dietaryNeeds")}</h3>
+      {summary.dietaryNotes.length === 0 ? <p className="govuk-body">{t("meetings.organise.dietaryNeeds.none")}</p> : (
         <ul className="govuk-list govuk-list--bullet">
-          {summary.dietaryNotes.map((n, i) => <li key={i}>{n.name}: {n.note}</li>)}
+          {summary.dietaryNotes.map((n, i) => <li key={i}>{t("meetings.organise.note", { name: n.name, note: n.note })}</li>)}
         </ul>
       )}
       {summary.otherNotes.length > 0 ? (
         <>
-          <h3 className="govuk-heading-s">Other notes</h3>
+          <h3 className="govuk-heading-s">{t("meetings.organise.otherNotes")}</h3>
           <ul className="govuk-list govuk-list--bullet">
-            {summary.otherNotes.map((n, i) => <li key={i}>{n.name}: {n.note}</li>)}
+            {summary.otherNotes.map((n, i) => <li key={i}>{t("meetings.organise.note", { name: n.name, note: n.note })}</li>)}
           </ul>
         </>
       ) : null}
 
-      <h2 className="govuk-heading-m">People signed up</h2>
+      <h2 className="govuk-heading-m">{t("meetings.organise.signUps")}</h2>
       {meeting.credit || meeting.payment ? (
-        <p className="govuk-body">Recording someone as attending {[meeting.credit ? `gives ${meeting.credit} to timebank members` : null, meeting.payment ? `pays ${meeting.payment} for involvement (unless they say no)` : null].filter(Boolean).join(" and ")}.</p>
+        <p className="govuk-body">{recordingGives(meeting.credit, meeting.payment)}</p>
       ) : null}
-      {signUps.length === 0 ? <p className="govuk-body">Nobody has signed up yet.</p> : (
+      {signUps.length === 0 ? <p className="govuk-body">{t("meetings.organise.signUps.none")}</p> : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">People signed up and their access requirements</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("meetings.organise.signUps.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Needs</th>
-              <th scope="col" className="govuk-table__header">Attendance</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.signUps.name")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.signUps.needs")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.signUps.attendance")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -186,12 +211,12 @@ export default function Organise() {
               <tr className="govuk-table__row" key={s.userId}>
                 <td className="govuk-table__cell">{s.name}<br /><span className="govuk-body-s">{s.email}</span></td>
                 <td className="govuk-table__cell">
-                  {s.needs.length > 0 ? s.needs.join(", ") : "None"}
-                  {s.dietaryNeeds ? <><br />Diet: {s.dietaryNeeds}</> : null}
+                  {s.needs.length > 0 ? s.needs.join(", ") : t("meetings.organise.signUps.noNeeds")}
+                  {s.dietaryNeeds ? <><br />{t("meetings.organise.signUps.diet", { dietaryNeeds: s.dietaryNeeds })}</> : null}
                   {s.otherNeeds ? <><br />{s.otherNeeds}</> : null}
                 </td>
                 <td className="govuk-table__cell">
-                  {s.attended ? <strong className="govuk-tag govuk-tag--green">Attended</strong> : meeting.started ? (
+                  {s.attended ? <strong className="govuk-tag govuk-tag--green">{t("meetings.organise.signUps.attended")}</strong> : meeting.started ? (
                     <PostForm action={`/meetings/${meeting.id}/organise`}>
                       <input type="hidden" name="intent" value="attended" />
                       <input type="hidden" name="userId" value={s.userId} />
@@ -199,15 +224,15 @@ export default function Organise() {
                         <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-2" data-module="govuk-checkboxes">
                           <div className="govuk-checkboxes__item">
                             <input className="govuk-checkboxes__input" id={`declinePayment-${s.userId}`} name="declinePayment" type="checkbox" value="yes" />
-                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`declinePayment-${s.userId}`}>Does not want the payment</label>
+                            <label className="govuk-label govuk-checkboxes__label" htmlFor={`declinePayment-${s.userId}`}>{t("meetings.organise.signUps.declinePayment")}</label>
                           </div>
                         </div>
                       ) : null}
                       <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        Record {s.name} as attended
+                        {t("meetings.organise.signUps.record", { name: s.name })}
                       </button>
                     </PostForm>
-                  ) : "From the day of the meeting"}
+                  ) : t("meetings.organise.signUps.fromTheDay")}
                 </td>
               </tr>
             ))}
@@ -217,50 +242,47 @@ export default function Organise() {
 
       {meeting.started ? (
         <>
-          <h2 className="govuk-heading-m">Someone who walked in</h2>
+          <h2 className="govuk-heading-m">{t("meetings.organise.walkIn")}</h2>
           <PostForm action={`/meetings/${meeting.id}/organise`}>
             <input type="hidden" name="intent" value="walk-in" />
-            <TextField name="email" label="Their email address" hint="They need a Potluck account. If they do not have one, add the person first" type="email" defaultValue={values.intent === "walk-in" ? values.email : undefined} errors={errors} maxLength={254} autoComplete="off" spellCheck={false} />
+            <TextField name="email" label={t("meetings.organise.walkIn.email")} hint={t("meetings.organise.walkIn.email.hint")} type="email" defaultValue={values.intent === "walk-in" ? values.email : undefined} errors={errors} maxLength={254} autoComplete="off" spellCheck={false} />
             {meeting.payment ? (
               <div className="govuk-form-group">
                 <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                   <div className="govuk-checkboxes__item">
                     <input className="govuk-checkboxes__input" id="declinePayment" name="declinePayment" type="checkbox" value="yes" />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor="declinePayment">Does not want the payment for involvement</label>
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor="declinePayment">{t("meetings.organise.walkIn.declinePayment")}</label>
                   </div>
                 </div>
               </div>
             ) : null}
-            <SubmitButton secondary>Record attendance</SubmitButton>
+            <SubmitButton secondary>{t("meetings.organise.walkIn.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
 
-      <h2 className="govuk-heading-m">Attended</h2>
-      {attendance.length === 0 ? <p className="govuk-body">No attendance recorded yet.</p> : (
+      <h2 className="govuk-heading-m">{t("meetings.organise.attended")}</h2>
+      {attendance.length === 0 ? <p className="govuk-body">{t("meetings.organise.attended.none")}</p> : (
         <ul className="govuk-list govuk-list--bullet">
           {attendance.map((a) => (
             <li key={a.userId}>
-              {a.name}{a.walkedIn ? " (walked in)" : ""}
-              {a.hours ? `: earned ${a.hours}` : ""}
-              {a.payment ? `; paid ${a.payment}` : ""}
-              {a.declined ? "; did not want the payment" : ""}
+              {attendedLine(a)}
             </li>
           ))}
         </ul>
       )}
 
-      <h2 className="govuk-heading-m">Expense claims</h2>
-      <p className="govuk-body">Approving pays the claim from the organisation's account straight away, as the person chose: to them, to their charity, or not at all.</p>
-      {claims.length === 0 ? <p className="govuk-body">No claims yet.</p> : (
+      <h2 className="govuk-heading-m">{t("meetings.organise.claims")}</h2>
+      <p className="govuk-body">{t("meetings.organise.claims.intro")}</p>
+      {claims.length === 0 ? <p className="govuk-body">{t("meetings.organise.claims.none")}</p> : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Expense claims for this meeting</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("meetings.organise.claims.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Person</th>
-              <th scope="col" className="govuk-table__header">Claim</th>
-              <th scope="col" className="govuk-table__header">Their choice</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.claims.person")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.claims.claim")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.claims.choice")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.organise.claims.status")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -272,19 +294,19 @@ export default function Organise() {
                 <td className="govuk-table__cell">
                   {c.pending ? (
                     <>
-                      {!c.attended ? <p className="govuk-body-s">Record them as attended first.</p> : null}
+                      {!c.attended ? <p className="govuk-body-s">{t("meetings.organise.claims.attendFirst")}</p> : null}
                       <PostForm action={`/meetings/${meeting.id}/organise`}>
                         <input type="hidden" name="intent" value="approve" />
                         <input type="hidden" name="claimId" value={c.id} />
                         <button type="submit" className="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
-                          Approve {c.name}'s {c.kind.toLowerCase()} claim
+                          {t("meetings.organise.claims.approve", { name: c.name, kind: c.kind.toLowerCase() })}
                         </button>
                       </PostForm>
                       <PostForm action={`/meetings/${meeting.id}/organise`}>
                         <input type="hidden" name="intent" value="reject" />
                         <input type="hidden" name="claimId" value={c.id} />
                         <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                          Do not approve {c.name}'s {c.kind.toLowerCase()} claim
+                          {t("meetings.organise.claims.reject", { name: c.name, kind: c.kind.toLowerCase() })}
                         </button>
                       </PostForm>
                     </>

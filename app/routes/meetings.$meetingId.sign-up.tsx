@@ -8,10 +8,11 @@ import { idFrom, orErrorPage } from "../components/timebank/route-helpers.server
 import { SignUpSchema } from "../domain/meetings/forms";
 import { ACCESS_REQUIREMENTS, meetingDay } from "../domain/meetings/rules";
 import { actorFrom, requireUser } from "../http/auth.server";
+import { t } from "../i18n/translate";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { cancelSignUp, requireMeeting, signUp, signUpOf } from "../services/meetings/meetings.server";
 
-export const meta = () => pageTitle("Sign up for a meeting");
+export const meta = () => pageTitle(t("meetings.signUp.pageTitle"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -19,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const meeting = await orErrorPage(requireMeeting(context.db, meetingId));
   const mine = await signUpOf(context.db, meetingId, user.id);
   return json({
-    meeting: { id: meeting.id, title: meeting.title, when: `${meetingDay(meeting.date)}, ${meeting.startTime} to ${meeting.endTime}` },
+    meeting: { id: meeting.id, title: meeting.title, when: t("meetings.when", { day: meetingDay(meeting.date), startTime: meeting.startTime, endTime: meeting.endTime }) },
     signedUp: mine?.status === "signed_up",
     saved: mine
       ? { needs: ACCESS_REQUIREMENTS.filter((r) => mine.requirements[r.key]).map((r) => r.key).join("\n"), dietaryNeeds: mine.dietaryNeeds, otherNeeds: mine.otherNeeds }
@@ -55,19 +56,19 @@ export default function SignUp() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{meeting.title}</span>
-        <h1 className="govuk-heading-l">{signedUp ? "Change your sign-up" : "Sign up for this meeting"}</h1>
+        <h1 className="govuk-heading-l">{t(signedUp ? "meetings.signUp.titleChange" : "meetings.signUp.title")}</h1>
         <p className="govuk-body">{meeting.when}</p>
-        <p className="govuk-body">Tell the organisers what you need so you can take part fully. Only the organisers see this.</p>
+        <p className="govuk-body">{t("meetings.signUp.intro")}</p>
         <PostForm action={`/meetings/${meeting.id}/sign-up`}>
-          <Checkboxes name="needs" legend="What do you need?" hint="Select all that apply" options={ACCESS_REQUIREMENTS.map((r) => ({ value: r.key, label: r.label }))} checked={values.needs ? values.needs.split("\n") : []} errors={errors} />
-          <TextArea name="dietaryNeeds" label="Dietary needs (optional)" hint="For example: vegetarian, halal, nut allergy" values={values} errors={errors} rows={2} />
-          <TextArea name="otherNeeds" label="Anything else we should know (optional)" values={values} errors={errors} rows={3} />
-          <SubmitButton>{signedUp ? "Save changes" : "Sign up"}</SubmitButton>
+          <Checkboxes name="needs" legend={t("meetings.signUp.needs")} hint={t("meetings.signUp.needs.hint")} options={ACCESS_REQUIREMENTS.map((r) => ({ value: r.key, label: t(r.label) }))} checked={values.needs ? values.needs.split("\n") : []} errors={errors} />
+          <TextArea name="dietaryNeeds" label={t("meetings.signUp.dietaryNeeds")} hint={t("meetings.signUp.dietaryNeeds.hint")} values={values} errors={errors} rows={2} />
+          <TextArea name="otherNeeds" label={t("meetings.signUp.otherNeeds")} values={values} errors={errors} rows={3} />
+          <SubmitButton>{t(signedUp ? "meetings.signUp.save" : "meetings.signUp.submit")}</SubmitButton>
         </PostForm>
         {signedUp ? (
           <PostForm action={`/meetings/${meeting.id}/sign-up`}>
             <input type="hidden" name="intent" value="cancel" />
-            <SubmitButton secondary>Cancel my sign-up</SubmitButton>
+            <SubmitButton secondary>{t("meetings.signUp.cancel")}</SubmitButton>
           </PostForm>
         ) : null}
       </div>

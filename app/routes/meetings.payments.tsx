@@ -8,9 +8,11 @@ import { displayAmount } from "../domain/ledger/amount";
 import { expenseKindLabel, meetingDay } from "../domain/meetings/rules";
 import { formatHours } from "../domain/timebank/hours";
 import { requireUser } from "../http/auth.server";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { myPayments } from "../services/meetings/expenses.server";
 
-export const meta = () => pageTitle("Your payments and expenses");
+export const meta = () => pageTitle(t("meetings.payments.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -30,21 +32,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
+/** What a person got for attending one meeting, with the meeting's link inside the sentence. */
+function attendedLine(a: { meetingId: number; meetingTitle: string; day: string; hours: string | null; payment: string | null; declined: boolean }) {
+  const meeting = <Link className="govuk-link" to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link>;
+  const { day, hours, payment } = a;
+  if (payment) return hours ? tr("meetings.payments.attended.earnedAndPaid", { meeting, day, hours, payment }) : tr("meetings.payments.attended.paid", { meeting, day, payment });
+  if (a.declined) return hours ? tr("meetings.payments.attended.earnedAndDeclined", { meeting, day, hours }) : tr("meetings.payments.attended.declined", { meeting, day });
+  return hours ? tr("meetings.payments.attended.earned", { meeting, day, hours }) : tr("meetings.payments.attended.item", { meeting, day });
+}
+
 export default function Payments() {
   const { received, claims, attendance, statement } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-l">Your payments and expenses</h1>
-      <p className="govuk-body-l">Paid to you for taking part in meetings: {received}.</p>
-      <h2 className="govuk-heading-m">Expense claims</h2>
-      {claims.length === 0 ? <p className="govuk-body">You have not claimed any expenses.</p> : (
+      <h1 className="govuk-heading-l">{t("meetings.payments.title")}</h1>
+      <p className="govuk-body-l">{t("meetings.payments.received", { amount: received })}</p>
+      <h2 className="govuk-heading-m">{t("meetings.payments.claims")}</h2>
+      {claims.length === 0 ? <p className="govuk-body">{t("meetings.payments.claims.none")}</p> : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Your expense claims</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("meetings.payments.claims.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Meeting</th>
-              <th scope="col" className="govuk-table__header">Claim</th>
-              <th scope="col" className="govuk-table__header">What happened</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.payments.claims.meeting")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.payments.claims.claim")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.payments.claims.outcome")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -58,30 +69,27 @@ export default function Payments() {
           </tbody>
         </table>
       )}
-      <h2 className="govuk-heading-m">Meetings you attended</h2>
-      {attendance.length === 0 ? <p className="govuk-body">No attendance recorded yet.</p> : (
+      <h2 className="govuk-heading-m">{t("meetings.payments.attended")}</h2>
+      {attendance.length === 0 ? <p className="govuk-body">{t("meetings.payments.attended.none")}</p> : (
         <ul className="govuk-list">
           {attendance.map((a) => (
             <li key={a.meetingId}>
-              <Link className="govuk-link" to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link>, {a.day}
-              {a.hours ? `: earned ${a.hours}` : ""}
-              {a.payment ? `${a.hours ? " and" : ":"} paid ${a.payment} for your involvement` : ""}
-              {a.declined ? ": you chose not to be paid for your involvement" : ""}
+              {attendedLine(a)}
             </li>
           ))}
         </ul>
       )}
-      <h2 className="govuk-heading-m">Statement</h2>
-      {statement.length === 0 ? <p className="govuk-body">Nothing has been paid to you yet.</p> : (
+      <h2 className="govuk-heading-m">{t("meetings.payments.statement")}</h2>
+      {statement.length === 0 ? <p className="govuk-body">{t("meetings.payments.statement.none")}</p> : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Ledger statement of payments to you, newest first</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden">{t("meetings.payments.statement.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Ledger entry</th>
-              <th scope="col" className="govuk-table__header">What for</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Amount</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Total paid to you</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.payments.statement.when")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.payments.statement.entry")}</th>
+              <th scope="col" className="govuk-table__header">{t("meetings.payments.statement.memo")}</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("meetings.payments.statement.amount")}</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("meetings.payments.statement.balance")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

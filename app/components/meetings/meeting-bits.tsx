@@ -1,14 +1,16 @@
 // Pieces shared by the meetings pages: the level of involvement with its plain-English meaning,
 // the venue's accessibility, and the benefits warning shown before anyone chooses to be paid.
 import { LADDER, ladderRung } from "../../domain/meetings/rules";
+import { tr } from "../../i18n/rich";
+import { t } from "../../i18n/translate";
 
 export function InvolvementLevel({ level }: { level: string }) {
   const rung = ladderRung(level);
   if (!rung) return null;
   return (
     <div className="govuk-inset-text">
-      <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Level of involvement: {rung.label}</h2>
-      <p className="govuk-body govuk-!-margin-bottom-0">{rung.explanation}</p>
+      <h2 className="govuk-heading-s govuk-!-margin-bottom-1">{t("meetings.involvement.heading", { level: t(rung.label) })}</h2>
+      <p className="govuk-body govuk-!-margin-bottom-0">{t(rung.explanation)}</p>
     </div>
   );
 }
@@ -17,16 +19,19 @@ export function LadderOfParticipation({ current }: { current?: string }) {
   return (
     <details className="govuk-details">
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">The ladder of participation</span>
+        <span className="govuk-details__summary-text">{t("meetings.ladderDetails.summary")}</span>
       </summary>
       <div className="govuk-details__text">
-        <p className="govuk-body">From the lowest rung to the highest. Potluck meetings offer informing or more; the two lowest rungs are what to avoid.</p>
+        <p className="govuk-body">{t("meetings.ladderDetails.intro")}</p>
         <ol className="govuk-list govuk-list--number">
           {[...LADDER].reverse().map((rung) => (
             <li key={rung.level}>
-              <strong>{rung.label}</strong>
-              {rung.avoid ? " (what to avoid)" : ""}
-              {current === rung.level ? " (this meeting)" : ""}: {rung.explanation}
+              {tr(
+                rung.avoid
+                  ? current === rung.level ? "meetings.ladderDetails.rungToAvoidThisMeeting" : "meetings.ladderDetails.rungToAvoid"
+                  : current === rung.level ? "meetings.ladderDetails.rungThisMeeting" : "meetings.ladderDetails.rung",
+                { label: <strong>{t(rung.label)}</strong>, explanation: t(rung.explanation) },
+              )}
             </li>
           ))}
         </ol>
@@ -36,13 +41,13 @@ export function LadderOfParticipation({ current }: { current?: string }) {
 }
 
 export function VenueAccess({ venue, notes }: { venue: { stepFree: boolean; hearingLoop: boolean; quietRoom: boolean; nearPublicTransport: boolean }; notes: string }) {
-  const line = (yes: boolean, label: string) => `${label}: ${yes ? "yes" : "no"}`;
+  const line = (yes: boolean, feature: string) => t(yes ? "meetings.venueFeature.yes" : "meetings.venueFeature.no", { feature });
   return (
     <ul className="govuk-list govuk-!-margin-bottom-0">
-      <li>{line(venue.stepFree, "Step-free access")}</li>
-      <li>{line(venue.hearingLoop, "Hearing loop")}</li>
-      <li>{line(venue.quietRoom, "Quiet room")}</li>
-      <li>{line(venue.nearPublicTransport, "Near public transport")}</li>
+      <li>{line(venue.stepFree, t("meetings.venueFeature.stepFree"))}</li>
+      <li>{line(venue.hearingLoop, t("meetings.venueFeature.hearingLoop"))}</li>
+      <li>{line(venue.quietRoom, t("meetings.venueFeature.quietRoom"))}</li>
+      <li>{line(venue.nearPublicTransport, t("meetings.venueFeature.nearPublicTransport"))}</li>
       {notes ? <li>{notes}</li> : null}
     </ul>
   );
@@ -55,19 +60,24 @@ export function BenefitsWarning() {
         !
       </span>
       <div className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        Payments, including expenses, may affect your benefits. Before you choose, you can check with{" "}
-        <a className="govuk-link" href="https://www.gov.uk/benefits-calculators" rel="noreferrer noopener" target="_blank">
-          a benefits calculator on GOV.UK (opens in new tab)
-        </a>{" "}
-        or{" "}
-        <a className="govuk-link" href="https://www.citizensadvice.org.uk/benefits/" rel="noreferrer noopener" target="_blank">
-          Citizens Advice (opens in new tab)
-        </a>
-        . The choice is yours: you can be paid, say no to the payment, or have it given to a charity.{" "}
-        <a className="govuk-link" href="/easy-read/payments">
-          Your rights about payments: Easy Read
-        </a>
+        <span className="govuk-visually-hidden">{t("meetings.benefitsWarning.warning")}</span>
+        {tr("meetings.benefitsWarning.text", {
+          calculator: (
+            <a className="govuk-link" href="https://www.gov.uk/benefits-calculators" rel="noreferrer noopener" target="_blank">
+              {t("meetings.benefitsWarning.calculator")}
+            </a>
+          ),
+          citizensAdvice: (
+            <a className="govuk-link" href="https://www.citizensadvice.org.uk/benefits/" rel="noreferrer noopener" target="_blank">
+              {t("meetings.benefitsWarning.citizensAdvice")}
+            </a>
+          ),
+          rights: (
+            <a className="govuk-link" href="/easy-read/payments">
+              {t("meetings.benefitsWarning.rights")}
+            </a>
+          ),
+        })}
       </div>
     </div>
   );

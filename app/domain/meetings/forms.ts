@@ -3,17 +3,19 @@
 import { z } from "zod";
 import { isDomainError } from "../errors.js";
 import { messageFor } from "../messages.js";
+import { t } from "../../i18n/translate.js";
 import { parseExchangeHours } from "../timebank/hours.js";
 import { ACCESS_REQUIREMENTS, LADDER, MEETING_LIMITS, VENUE_FEATURES, checkInvolvementLevel, isExpenseChoice, isExpenseKind, parsePoundsMinor } from "./rules.js";
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const requiredText = (maximum: number, missing: string, what: string) =>
-  z.string().trim().min(1, missing).max(maximum, `${what} must be ${maximum} characters or fewer`);
+/** `tooLong`: the message when the text is longer than `maximum` characters. */
+const requiredText = (maximum: number, missing: string, tooLong: string) =>
+  z.string().trim().min(1, missing).max(maximum, tooLong);
 
-const optionalText = (maximum: number, what: string) =>
-  z.string().trim().max(maximum, `${what} must be ${maximum} characters or fewer`).optional().default("");
+const optionalText = (maximum: number, tooLong: string) =>
+  z.string().trim().max(maximum, tooLong).optional().default("");
 
 const optionalId = z
   .string()
@@ -22,7 +24,7 @@ const optionalId = z
   .transform((value, context) => {
     if (value === "") return null;
     if (!/^\d{1,9}$/.test(value)) {
-      context.addIssue({ code: "custom", message: "Select an option from the list" });
+      context.addIssue({ code: "custom", message: t("meetings.form.option.notListed") });
       return z.NEVER;
     }
     return Number(value);
@@ -38,7 +40,7 @@ function checkboxSet<K extends string>(allowed: readonly K[]) {
     .transform((value, context) => {
       const chosen = value.split("\n").filter(Boolean);
       if (chosen.some((key) => !(allowed as readonly string[]).includes(key))) {
-        context.addIssue({ code: "custom", message: "Select from the options given" });
+        context.addIssue({ code: "custom", message: t("meetings.form.checkbox.notListed") });
         return z.NEVER;
       }
       return Object.fromEntries(allowed.map((key) => [key, chosen.includes(key)])) as Record<K, boolean>;
@@ -48,7 +50,7 @@ function checkboxSet<K extends string>(allowed: readonly K[]) {
 function poundsField(maximumMinor: bigint, field: string, optional: boolean) {
   return z
     .string()
-    .max(40, "Enter an amount in pounds, like 4.60")
+    .max(40, t("meetings.form.pounds.tooLong"))
     .optional()
     .default("")
     .transform((value, context) => {
@@ -68,23 +70,23 @@ const NEED_KEYS = ACCESS_REQUIREMENTS.map((r) => r.key);
 
 export const MeetingSchema = z
   .object({
-    title: requiredText(MEETING_LIMITS.titleChars, "Enter the meeting's title", "Title"),
-    organisationId: z.string().regex(/^\d{1,9}$/, "Select the organisation running the meeting").transform(Number),
+    title: requiredText(MEETING_LIMITS.titleChars, t("errors.meeting_title_missing"), t("meetings.form.title.tooLong", { maximum: MEETING_LIMITS.titleChars })),
+    organisationId: z.string().regex(/^\d{1,9}$/, t("meetings.form.organisation.missing")).transform(Number),
     roundId: optionalId,
     timebankId: optionalId,
     date: z
       .string()
       .trim()
-      .min(1, "Enter the date of the meeting, like 2026-12-03")
-      .max(10, "Enter a real date, like 2026-12-03")
-      .refine((value) => DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, "Enter a real date, like 2026-12-03"),
-    startTime: z.string().trim().min(1, "Enter the start time, like 18:30").max(5, "Enter the start time in 24-hour time, like 18:30").regex(TIME_PATTERN, "Enter the start time in 24-hour time, like 18:30"),
-    endTime: z.string().trim().min(1, "Enter the end time, like 20:00").max(5, "Enter the end time in 24-hour time, like 20:00").regex(TIME_PATTERN, "Enter the end time in 24-hour time, like 20:00"),
-    venueName: requiredText(MEETING_LIMITS.venueNameChars, "Enter the name of the venue", "Venue name"),
-    venueAddress: requiredText(MEETING_LIMITS.venueAddressChars, "Enter the venue's address", "Venue address"),
+      .min(1, t("meetings.form.date.missing"))
+      .max(10, t("meetings.form.date.notReal"))
+      .refine((value) => DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value, t("meetings.form.date.notReal")),
+    startTime: z.string().trim().min(1, t("meetings.form.startTime.missing")).max(5, t("meetings.form.startTime.format")).regex(TIME_PATTERN, t("meetings.form.startTime.format")),
+    endTime: z.string().trim().min(1, t("meetings.form.endTime.missing")).max(5, t("meetings.form.endTime.format")).regex(TIME_PATTERN, t("meetings.form.endTime.format")),
+    venueName: requiredText(MEETING_LIMITS.venueNameChars, t("meetings.form.venueName.missing"), t("meetings.form.venueName.tooLong", { maximum: MEETING_LIMITS.venueNameChars })),
+    venueAddress: requiredText(MEETING_LIMITS.venueAddressChars, t("meetings.form.venueAddress.missing"), t("meetings.form.venueAddress.tooLong", { maximum: MEETING_LIMITS.venueAddressChars })),
     venue: checkboxSet(VENUE_KEYS),
-    accessNotes: optionalText(MEETING_LIMITS.accessNotesChars, "Access details"),
-    agenda: requiredText(MEETING_LIMITS.agendaChars, "Enter the agenda", "Agenda"),
+    accessNotes: optionalText(MEETING_LIMITS.accessNotesChars, t("meetings.form.accessNotes.tooLong", { maximum: MEETING_LIMITS.accessNotesChars })),
+    agenda: requiredText(MEETING_LIMITS.agendaChars, t("errors.meeting_agenda_missing"), t("meetings.form.agenda.tooLong", { maximum: MEETING_LIMITS.agendaChars })),
     involvement: z
       .string()
       .optional()
@@ -100,7 +102,7 @@ export const MeetingSchema = z
       }),
     creditHours: z
       .string()
-      .max(10, "Enter the hours as a number, like 1 or 1.5")
+      .max(10, t("meetings.form.creditHours.tooLong"))
       .optional()
       .default("")
       .transform((value, context) => {
@@ -115,22 +117,22 @@ export const MeetingSchema = z
       }),
     involvementPayment: poundsField(MEETING_LIMITS.maxInvolvementPaymentMinor, "involvementPayment", true),
   })
-  .refine((value) => value.startTime < value.endTime, { message: "Enter an end time after the start time", path: ["endTime"] });
+  .refine((value) => value.startTime < value.endTime, { message: t("errors.meeting_times_order"), path: ["endTime"] });
 export type MeetingFormInput = z.output<typeof MeetingSchema>;
 
 export const SignUpSchema = z.object({
   needs: checkboxSet(NEED_KEYS),
-  dietaryNeeds: optionalText(MEETING_LIMITS.dietaryChars, "Dietary needs"),
-  otherNeeds: optionalText(MEETING_LIMITS.otherNeedsChars, "Anything else"),
+  dietaryNeeds: optionalText(MEETING_LIMITS.dietaryChars, t("meetings.form.dietaryNeeds.tooLong", { maximum: MEETING_LIMITS.dietaryChars })),
+  otherNeeds: optionalText(MEETING_LIMITS.otherNeedsChars, t("meetings.form.otherNeeds.tooLong", { maximum: MEETING_LIMITS.otherNeedsChars })),
 });
 export type SignUpFormInput = z.output<typeof SignUpSchema>;
 
 export const ClaimSchema = z
   .object({
-    kind: z.string().refine(isExpenseKind, "Select what the claim is for: travel, childcare or care cover"),
+    kind: z.string().refine(isExpenseKind, t("errors.meeting_claim_kind_missing")),
     amount: z
       .string()
-      .max(40, "Enter the amount in pounds, like 4.60")
+      .max(40, t("meetings.form.amount.tooLong"))
       .optional()
       .default("")
       .transform((value, context) => {
@@ -142,12 +144,12 @@ export const ClaimSchema = z
           return z.NEVER;
         }
       }),
-    description: optionalText(MEETING_LIMITS.claimDescriptionChars, "What it was for"),
-    choice: z.string().refine(isExpenseChoice, "Select whether you want to be paid, do not want to be paid, or want it given to a charity"),
-    charityName: optionalText(MEETING_LIMITS.charityNameChars, "The charity's name"),
+    description: optionalText(MEETING_LIMITS.claimDescriptionChars, t("meetings.form.description.tooLong", { maximum: MEETING_LIMITS.claimDescriptionChars })),
+    choice: z.string().refine(isExpenseChoice, t("errors.meeting_claim_choice_missing")),
+    charityName: optionalText(MEETING_LIMITS.charityNameChars, t("meetings.form.charityName.tooLong", { maximum: MEETING_LIMITS.charityNameChars })),
   })
   .refine((value) => value.choice !== "donate" || value.charityName.trim() !== "", {
-    message: "Enter the name of the charity",
+    message: t("errors.meeting_claim_charity_missing"),
     path: ["charityName"],
     // Checked even when other fields have errors, so every problem shows at once.
     when: (payload) => {
@@ -158,7 +160,7 @@ export const ClaimSchema = z
 export type ClaimFormInput = z.output<typeof ClaimSchema>;
 
 export const WalkInSchema = z.object({
-  email: z.string().trim().min(1, "Enter the email address of the person who came").max(254, "Email address must be 254 characters or fewer"),
+  email: z.string().trim().min(1, t("meetings.form.email.missing")).max(254, t("meetings.form.email.tooLong", { maximum: 254 })),
   declinePayment: z.string().optional().default("").transform((v) => v === "yes"),
 });
 

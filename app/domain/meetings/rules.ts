@@ -5,6 +5,11 @@ import type { ExpenseChoice, ExpenseKind, ExpenseStatus, InvolvementLevel } from
 import { DomainError } from "../errors.js";
 import { displayAmount, parseAmountMinor } from "../ledger/amount.js";
 import { isDomainError } from "../errors.js";
+import type { MessageKey } from "../../i18n/en.js";
+import { t, type MessageValues } from "../../i18n/translate.js";
+
+/** A catalogue key whose words have no placeholders: a label, a hint, an explanation. */
+export type LabelKey = { [K in MessageKey]: MessageValues<K> extends [] ? K : never }[MessageKey];
 
 export const MEETING_LIMITS = {
   titleChars: 200,
@@ -30,15 +35,15 @@ export const MEETING_LIMITS = {
   maxDaysAhead: 730,
 } as const;
 
-/** The ladder of participation, lowest rung first. The first two are what to avoid. */
-export const LADDER: readonly { level: string; label: string; explanation: string; avoid: boolean }[] = [
-  { level: "coercion", label: "Coercion", explanation: "People are made to attend or agree, with no real say. Avoid this.", avoid: true },
-  { level: "educating", label: "Educating", explanation: "People are told what is good for them and expected to go along with it. Avoid this.", avoid: true },
-  { level: "informing", label: "Informing", explanation: "We tell you about decisions and plans. You can ask questions, but the decision is already made.", avoid: false },
-  { level: "consultation", label: "Consultation", explanation: "We ask for your views before we decide. We will tell you what we did with them.", avoid: false },
-  { level: "engagement", label: "Engagement", explanation: "You work with us on the question and your views shape the options, but we still make the final decision.", avoid: false },
-  { level: "co_design", label: "Co-design", explanation: "We design the service or project together with you, as equal partners, from the start.", avoid: false },
-  { level: "co_production", label: "Co-production", explanation: "We share power: we design, decide and deliver it together, and your time and knowledge are valued equally.", avoid: false },
+/** The ladder of participation, lowest rung first. The first two are what to avoid. Words: catalogue keys. */
+export const LADDER: readonly { level: string; label: LabelKey; explanation: LabelKey; avoid: boolean }[] = [
+  { level: "coercion", label: "meetings.ladder.coercion.label", explanation: "meetings.ladder.coercion.explanation", avoid: true },
+  { level: "educating", label: "meetings.ladder.educating.label", explanation: "meetings.ladder.educating.explanation", avoid: true },
+  { level: "informing", label: "meetings.ladder.informing.label", explanation: "meetings.ladder.informing.explanation", avoid: false },
+  { level: "consultation", label: "meetings.ladder.consultation.label", explanation: "meetings.ladder.consultation.explanation", avoid: false },
+  { level: "engagement", label: "meetings.ladder.engagement.label", explanation: "meetings.ladder.engagement.explanation", avoid: false },
+  { level: "co_design", label: "meetings.ladder.coDesign.label", explanation: "meetings.ladder.coDesign.explanation", avoid: false },
+  { level: "co_production", label: "meetings.ladder.coProduction.label", explanation: "meetings.ladder.coProduction.explanation", avoid: false },
 ];
 
 export const MEETING_LEVELS: readonly InvolvementLevel[] = ["informing", "consultation", "engagement", "co_design", "co_production"];
@@ -54,34 +59,37 @@ export function ladderRung(level: string) {
 /** Refuses coercion and educating with a message that explains why; anything off the ladder too. */
 export function checkInvolvementLevel(value: string): InvolvementLevel {
   const rung = ladderRung(value);
-  if (rung?.avoid) throw new DomainError("meeting_level_to_avoid", { values: { level: rung.label }, field: "involvement" });
+  if (rung?.avoid) throw new DomainError("meeting_level_to_avoid", { values: { level: t(rung.label) }, field: "involvement" });
   if (!isMeetingLevel(value)) throw new DomainError("meeting_level_missing", { field: "involvement" });
   return value;
 }
 
+/** Access requirements a person can ask for; `label` is a catalogue key. */
 export const ACCESS_REQUIREMENTS = [
-  { key: "largePrint", column: "large_print", label: "Large print" },
-  { key: "easyRead", column: "easy_read", label: "Easy Read" },
-  { key: "bslInterpreter", column: "bsl_interpreter", label: "British Sign Language (BSL) interpreter" },
-  { key: "hearingLoop", column: "hearing_loop", label: "Hearing loop" },
-  { key: "stepFree", column: "step_free", label: "Step-free access" },
-  { key: "supporterComing", column: "supporter_coming", label: "A carer or supporter is coming with me" },
+  { key: "largePrint", column: "large_print", label: "meetings.accessRequirement.largePrint" },
+  { key: "easyRead", column: "easy_read", label: "meetings.accessRequirement.easyRead" },
+  { key: "bslInterpreter", column: "bsl_interpreter", label: "meetings.accessRequirement.bslInterpreter" },
+  { key: "hearingLoop", column: "hearing_loop", label: "meetings.accessRequirement.hearingLoop" },
+  { key: "stepFree", column: "step_free", label: "meetings.accessRequirement.stepFree" },
+  { key: "supporterComing", column: "supporter_coming", label: "meetings.accessRequirement.supporterComing" },
 ] as const;
 
 export type AccessRequirementKey = (typeof ACCESS_REQUIREMENTS)[number]["key"];
 export type AccessRequirements = Record<AccessRequirementKey, boolean>;
 
+/** Accessibility at a venue; `label` is a catalogue key. */
 export const VENUE_FEATURES = [
-  { key: "stepFree", label: "Step-free access" },
-  { key: "hearingLoop", label: "Hearing loop" },
-  { key: "quietRoom", label: "Quiet room" },
-  { key: "nearPublicTransport", label: "Near public transport" },
+  { key: "stepFree", label: "meetings.venueFeature.stepFree" },
+  { key: "hearingLoop", label: "meetings.venueFeature.hearingLoop" },
+  { key: "quietRoom", label: "meetings.venueFeature.quietRoom" },
+  { key: "nearPublicTransport", label: "meetings.venueFeature.nearPublicTransport" },
 ] as const;
 
-export const EXPENSE_KINDS: readonly { kind: ExpenseKind; label: string; hint: string }[] = [
-  { kind: "travel", label: "Travel", hint: "Bus or train fare, taxi if you need one, mileage" },
-  { kind: "childcare", label: "Childcare", hint: "Someone looking after your children while you were here" },
-  { kind: "care_cover", label: "Care cover", hint: "Someone caring for a person you look after while you were here" },
+/** Kinds of expense claim; `label` and `hint` are catalogue keys. */
+export const EXPENSE_KINDS: readonly { kind: ExpenseKind; label: LabelKey; hint: LabelKey }[] = [
+  { kind: "travel", label: "meetings.expenseKind.travel.label", hint: "meetings.expenseKind.travel.hint" },
+  { kind: "childcare", label: "meetings.expenseKind.childcare.label", hint: "meetings.expenseKind.childcare.hint" },
+  { kind: "care_cover", label: "meetings.expenseKind.careCover.label", hint: "meetings.expenseKind.careCover.hint" },
 ];
 
 export function isExpenseKind(value: string): value is ExpenseKind {
@@ -89,13 +97,15 @@ export function isExpenseKind(value: string): value is ExpenseKind {
 }
 
 export function expenseKindLabel(kind: string): string {
-  return EXPENSE_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+  const found = EXPENSE_KINDS.find((k) => k.kind === kind);
+  return found ? t(found.label) : kind;
 }
 
-export const EXPENSE_CHOICES: readonly { choice: ExpenseChoice; label: string }[] = [
-  { choice: "pay", label: "Pay me" },
-  { choice: "decline", label: "I do not want to be paid" },
-  { choice: "donate", label: "Give it to a charity instead" },
+/** What a person wants done with a claim; `label` is a catalogue key. */
+export const EXPENSE_CHOICES: readonly { choice: ExpenseChoice; label: LabelKey }[] = [
+  { choice: "pay", label: "meetings.expenseChoice.pay" },
+  { choice: "decline", label: "meetings.expenseChoice.decline" },
+  { choice: "donate", label: "meetings.expenseChoice.donate" },
 ];
 
 export function isExpenseChoice(value: string): value is ExpenseChoice {
@@ -157,28 +167,36 @@ export interface SignUpSummary {
 export function summariseSignUps(signUps: readonly SignUpForSummary[]): SignUpSummary {
   return {
     signedUp: signUps.length,
-    counts: ACCESS_REQUIREMENTS.map((r) => ({ key: r.key, label: r.label, count: signUps.filter((s) => s.requirements[r.key]).length })),
+    counts: ACCESS_REQUIREMENTS.map((r) => ({ key: r.key, label: t(r.label), count: signUps.filter((s) => s.requirements[r.key]).length })),
     supportersComing: signUps.filter((s) => s.requirements.supporterComing).length,
     dietaryNotes: signUps.filter((s) => s.dietaryNeeds.trim() !== "").map((s) => ({ name: s.name, note: s.dietaryNeeds })),
     otherNotes: signUps.filter((s) => s.otherNeeds.trim() !== "").map((s) => ({ name: s.name, note: s.otherNeeds })),
   };
 }
 
-/** What happened to a claim, in words the person reads: "Paid £4.60 on 25 November 2026". */
-export function claimOutcome(claim: { status: ExpenseStatus; amountMinor: bigint; decidedOn: string | null; charityName: string | null }): string {
+/**
+ * What happened to a claim, in words the person reads: "Paid £4.60 on 25 November 2026". The
+ * organiser reads a declined claim as "Chose not to be paid ..." rather than "You chose ...".
+ */
+export function claimOutcome(
+  claim: { status: ExpenseStatus; amountMinor: bigint; decidedOn: string | null; charityName: string | null },
+  reader: "person" | "organiser" = "person",
+): string {
   const amount = displayAmount(claim.amountMinor, "GBP");
-  const on = claim.decidedOn ? ` on ${longDay(claim.decidedOn)}` : "";
+  const date = claim.decidedOn ? longDay(claim.decidedOn) : null;
   switch (claim.status) {
     case "pending":
-      return `Waiting for the organiser to approve ${amount}`;
+      return t("meetings.claimOutcome.pending", { amount });
     case "paid":
-      return `Paid ${amount}${on}`;
+      return date ? t("meetings.claimOutcome.paidOn", { amount, date }) : t("meetings.claimOutcome.paid", { amount });
     case "donated":
-      return `${amount} given to ${claim.charityName ?? "charity"}${on}`;
+      if (claim.charityName === null) return date ? t("meetings.claimOutcome.donatedToCharityOn", { amount, date }) : t("meetings.claimOutcome.donatedToCharity", { amount });
+      return date ? t("meetings.claimOutcome.donatedOn", { amount, charity: claim.charityName, date }) : t("meetings.claimOutcome.donated", { amount, charity: claim.charityName });
     case "declined":
-      return `You chose not to be paid ${amount}. Recorded${on}, nothing paid`;
+      if (reader === "organiser") return date ? t("meetings.claimOutcome.declinedOn.organiser", { amount, date }) : t("meetings.claimOutcome.declined.organiser", { amount });
+      return date ? t("meetings.claimOutcome.declinedOn", { amount, date }) : t("meetings.claimOutcome.declined", { amount });
     case "rejected":
-      return `Not approved${on}. Nothing paid`;
+      return date ? t("meetings.claimOutcome.rejectedOn", { date }) : t("meetings.claimOutcome.rejected");
   }
 }
 

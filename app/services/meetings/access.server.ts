@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
 import { hasRole } from "../../domain/roles.js";
+import { t } from "../../i18n/translate.js";
 import type { CurrentUser } from "../current-user.js";
 import { openAccount } from "../ledger/accounts.server.js";
 import { queueMessage } from "../outbox.server.js";
@@ -28,17 +29,17 @@ export function canOrganiseMeetings(user: CurrentUser | null): boolean {
 // Ledger accounts (see docs/decisions/009-meetings-and-expenses.md).
 // The organisation's account pays; it has no lower bound: its balance, below zero, is what the
 // organisation has paid out for involvement, and the money itself comes from its bank outside Potluck.
-export const organisationInvolvementAccount = (organisationId: number) => `organisation:${organisationId}:involvement`;
+export const organisationInvolvementAccount = (organisationId: number) => `organisation:${organisationId}:involvement`; // i18n-exempt: ledger account code
 /** What a person has been paid for involvement and expenses: a record of money handed over, never below zero. */
-export const personInvolvementAccount = (userId: number) => `person:${userId}:involvement`;
+export const personInvolvementAccount = (userId: number) => `person:${userId}:involvement`; // i18n-exempt: ledger account code
 /** Claims people chose to give to a charity: the organisation owes the named charity these amounts. */
-export const charityDonationsAccount = (organisationId: number) => `organisation:${organisationId}:charity-donations`;
+export const charityDonationsAccount = (organisationId: number) => `organisation:${organisationId}:charity-donations`; // i18n-exempt: ledger account code
 
 export async function openOrganisationAccount(db: MeetingsDb, organisationId: number) {
   return openAccount(db, {
     code: organisationInvolvementAccount(organisationId),
     unit: "GBP",
-    name: "Payments for involvement and expenses paid on the day",
+    name: t("meetings.ledger.account.organisation"),
     ownerType: "organisation",
     ownerId: String(organisationId),
     isPublic: true,
@@ -49,7 +50,7 @@ export async function openPersonAccount(db: MeetingsDb, userId: number) {
   return openAccount(db, {
     code: personInvolvementAccount(userId),
     unit: "GBP",
-    name: "Payments received for involvement and expenses",
+    name: t("meetings.ledger.account.person"),
     ownerType: "person",
     ownerId: String(userId),
     minBalance: "0",
@@ -60,7 +61,7 @@ export async function openCharityAccount(db: MeetingsDb, organisationId: number)
   return openAccount(db, {
     code: charityDonationsAccount(organisationId),
     unit: "GBP",
-    name: "Expenses given to charities at participants' request",
+    name: t("meetings.ledger.account.charity"),
     ownerType: "organisation",
     ownerId: String(organisationId),
     isPublic: true,

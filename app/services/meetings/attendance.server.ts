@@ -7,6 +7,7 @@ import { displayAmount, formatMinor, toBigInt } from "../../domain/ledger/amount
 import { memoText } from "../../domain/timebank/exchange.js";
 import { formatHours } from "../../domain/timebank/hours.js";
 import { todayInLondon } from "../../domain/timebank/dates.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { inTransaction } from "../ledger/db.server.js";
@@ -99,9 +100,9 @@ export async function recordAttendance(
         const to = await openPersonAccount(trx, person.id);
         const amount = formatMinor(meeting.involvementPaymentMinor, "GBP");
         const posted = await postEntry(trx, {
-          idempotencyKey: `meeting:${meetingId}:involvement:${person.id}`,
+          idempotencyKey: `meeting:${meetingId}:involvement:${person.id}`, // i18n-exempt: ledger idempotency key
           kind: "meeting_involvement_payment",
-          memo: memoText(`Payment for involvement: ${meeting.title}`),
+          memo: memoText(t("meetings.ledger.memo.involvementPayment", { title: meeting.title })),
           metadata: { meeting: String(meetingId), person: String(person.id), paid_on: today },
           createdBy: `user:${organiser.id}`,
           postings: [
@@ -135,11 +136,15 @@ export async function recordAttendance(
         ip: actor.ip,
         details: { personId: person.id, walkedIn, creditEntryId: creditEntryId?.toString() ?? null, paymentEntryId: paymentEntryId?.toString() ?? null, paymentDeclined: declined },
       });
-      const thanks = [`Thank you for coming to ${meeting.title}.`];
-      if (creditCentihours !== null) thanks.push(`You earned ${formatHours(creditCentihours)} in ${meeting.timebankName ?? "the timebank"}.`);
-      if (paymentMinor !== null) thanks.push(`You were paid ${displayAmount(paymentMinor, "GBP")} for your involvement.`);
-      if (declined) thanks.push("You chose not to be paid for your involvement: that is recorded, and nothing was paid.");
-      await tellPerson(trx, person.id, { kind: "meeting_attended", subject: `Thank you for coming to ${meeting.title}`.slice(0, 200), body: thanks.join(" "), link: `/meetings/${meetingId}` });
+      // One sentence each, separated by spaces.
+      const thanks = [t("meetings.message.attended.thanks", { title: meeting.title })];
+      if (creditCentihours !== null) {
+        const hours = formatHours(creditCentihours);
+        thanks.push(meeting.timebankName !== null ? t("meetings.message.attended.earned", { hours, timebank: meeting.timebankName }) : t("meetings.message.attended.earnedInTheTimebank", { hours }));
+      }
+      if (paymentMinor !== null) thanks.push(t("meetings.message.attended.paid", { amount: displayAmount(paymentMinor, "GBP") }));
+      if (declined) thanks.push(t("meetings.message.attended.declined"));
+      await tellPerson(trx, person.id, { kind: "meeting_attended", subject: t("meetings.message.attended.subject", { title: meeting.title }).slice(0, 200), body: thanks.join(" "), link: `/meetings/${meetingId}` });
       return { userId: person.id, name: person.name, created: true, walkedIn, creditCentihours, creditEntryId, paymentMinor, paymentEntryId, noCreditReason };
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import { displayAmount, formatMinor, toBigInt } from "../../domain/ledger/amount
 import { MEETING_LIMITS, checkClaimAmountMinor, claimOutcome, expenseKindLabel, isExpenseChoice, isExpenseKind } from "../../domain/meetings/rules.js";
 import { memoText } from "../../domain/timebank/exchange.js";
 import { todayInLondon } from "../../domain/timebank/dates.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor, CurrentUser } from "../current-user.js";
 import { getAccount } from "../ledger/accounts.server.js";
@@ -132,7 +133,13 @@ async function decide(db: MeetingsDb, actor: Actor, meetingId: number, claimId: 
         const posted = await postEntry(trx, {
           idempotencyKey: `meeting:claim:${claimId}`,
           kind: claim.choice === "pay" ? "meeting_expense_paid" : "meeting_expense_donated",
-          memo: memoText(claim.choice === "pay" ? `${expenseKindLabel(claim.kind)} expenses paid on the day: ${meeting.title}` : `${expenseKindLabel(claim.kind)} expenses given to ${claim.charity_name ?? "charity"} at the participant's request: ${meeting.title}`),
+          memo: memoText(
+            claim.choice === "pay"
+              ? t("meetings.ledger.memo.expensePaid", { kind: expenseKindLabel(claim.kind), title: meeting.title })
+              : claim.charity_name !== null
+                ? t("meetings.ledger.memo.expenseDonated", { kind: expenseKindLabel(claim.kind), charity: claim.charity_name, title: meeting.title })
+                : t("meetings.ledger.memo.expenseDonatedToCharity", { kind: expenseKindLabel(claim.kind), title: meeting.title }),
+          ),
           metadata: {
             meeting: String(meetingId),
             claim: String(claimId),
@@ -168,8 +175,10 @@ async function decide(db: MeetingsDb, actor: Actor, meetingId: number, claimId: 
     const outcome = claimOutcome({ status, amountMinor, decidedOn: today, charityName: claim.charity_name });
     await tellPerson(trx, claim.user_id, {
       kind: "meeting_expense",
-      subject: `Your ${expenseKindLabel(claim.kind).toLowerCase()} claim for ${meeting.title}`.slice(0, 200),
-      body: `${outcome}. Claim: ${expenseKindLabel(claim.kind)}, ${displayAmount(amountMinor, "GBP")}${claim.description ? ` (${claim.description})` : ""}.`,
+      subject: t("meetings.message.claim.subject", { kind: expenseKindLabel(claim.kind).toLowerCase(), title: meeting.title }).slice(0, 200),
+      body: claim.description
+        ? t("meetings.message.claim.bodyWithDescription", { outcome, kind: expenseKindLabel(claim.kind), amount: displayAmount(amountMinor, "GBP"), description: claim.description })
+        : t("meetings.message.claim.body", { outcome, kind: expenseKindLabel(claim.kind), amount: displayAmount(amountMinor, "GBP") }),
       link: "/meetings/payments",
     });
     return { claimId, status, entryId, created: true };
