@@ -1,6 +1,7 @@
 // The ballot paper on screen: tick boxes, points or numbers, then "check your choices".
 import type { ReactNode } from "react";
 import { ErrorSummary, type FieldError, FieldErrorMessage, PostForm } from "./form";
+import { t, tp } from "../i18n/translate";
 
 export interface BallotProject {
   id: number;
@@ -13,17 +14,17 @@ type BallotType = "approval" | "knapsack" | "cumulative" | "ranked";
 export function ballotInstructions(type: BallotType, rules: { minChoices: number; maxChoices: number; pointsTotal: number; budget: string }): string {
   switch (type) {
     case "approval":
-      return rules.minChoices === rules.maxChoices ? `Choose ${rules.maxChoices} projects.` : `Choose between ${rules.minChoices} and ${rules.maxChoices} projects.`;
+      return rules.minChoices === rules.maxChoices ? t("rounds.ballot.instructions.approvalExact", { number: rules.maxChoices }) : t("rounds.ballot.instructions.approvalBetween", { minimum: rules.minChoices, maximum: rules.maxChoices });
     case "knapsack":
-      return `Choose the projects you want. Together they must cost no more than the budget of ${rules.budget}.`;
+      return t("rounds.ballot.instructions.knapsack", { budget: rules.budget });
     case "cumulative":
-      return `You have ${rules.pointsTotal} points. Give points to the projects you want: more points for the ones that matter most to you.`;
+      return t("rounds.ballot.instructions.cumulative", { points: rules.pointsTotal });
     case "ranked":
-      return `Number up to ${rules.maxChoices} projects in order: 1 for your favourite, 2 for your next, and so on. Leave the others blank.`;
+      return t("rounds.ballot.instructions.ranked", { maximum: rules.maxChoices });
   }
 }
 
-export function ChooseStep({ type, projects, instructions, values, errors, hidden, extraFields, submitLabel = "Check your choices" }: { type: BallotType; projects: BallotProject[]; instructions: string; values: Record<string, string>; errors?: FieldError[] | undefined; hidden?: Record<string, string>; extraFields?: ReactNode; submitLabel?: string }) {
+export function ChooseStep({ type, projects, instructions, values, errors, hidden, extraFields, submitLabel = t("rounds.ballot.check") }: { type: BallotType; projects: BallotProject[]; instructions: string; values: Record<string, string>; errors?: FieldError[] | undefined; hidden?: Record<string, string>; extraFields?: ReactNode; submitLabel?: string }) {
   const ticked = new Set((values.project ?? "").split("\n"));
   const error = errors?.find((e) => e.field === "ballot")?.message;
   return (
@@ -34,7 +35,7 @@ export function ChooseStep({ type, projects, instructions, values, errors, hidde
         {extraFields}
         <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`} id="ballot" tabIndex={-1}>
           <fieldset className="govuk-fieldset" aria-describedby="ballot-hint">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Your choices</legend>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("rounds.ballot.legend")}</legend>
             <div id="ballot-hint" className="govuk-hint">{instructions}</div>
             {error ? <FieldErrorMessage id="ballot-error" message={error} /> : null}
             {type === "approval" || type === "knapsack" ? (
@@ -51,7 +52,7 @@ export function ChooseStep({ type, projects, instructions, values, errors, hidde
                 const name = `${type === "cumulative" ? "points" : "rank"}-${p.id}`;
                 return (
                   <div className="govuk-form-group govuk-!-margin-bottom-3" key={p.id}>
-                    <label className="govuk-label" htmlFor={name}>{type === "cumulative" ? "Points for" : "Your number for"} {p.title} ({p.cost})</label>
+                    <label className="govuk-label" htmlFor={name}>{type === "cumulative" ? t("rounds.ballot.pointsFor", { title: p.title, cost: p.cost }) : t("rounds.ballot.rankFor", { title: p.title, cost: p.cost })}</label>
                     <input className="govuk-input govuk-input--width-3" id={name} name={name} inputMode="numeric" defaultValue={values[name] ?? ""} />
                   </div>
                 );
@@ -71,12 +72,12 @@ export function ReviewStep({ projects, choices, values, type, hidden }: { projec
   const fields = echo.flatMap(([k, v]) => v.split("\n").map((part, i) => <input key={`${k}-${i}`} type="hidden" name={k} value={part} />));
   return (
     <>
-      <h2 className="govuk-heading-m">Check your choices</h2>
-      {choices.length === 0 ? <p className="govuk-body">You have not chosen any projects.</p> : (
+      <h2 className="govuk-heading-m">{t("rounds.ballot.check")}</h2>
+      {choices.length === 0 ? <p className="govuk-body">{t("rounds.ballot.review.none")}</p> : (
         <ol className="govuk-list govuk-list--number">
           {choices.map((c) => (
             <li key={c.proposalId}>
-              {byId.get(c.proposalId)?.title} ({byId.get(c.proposalId)?.cost}){type === "cumulative" ? `: ${c.points} ${c.points === 1 ? "point" : "points"}` : ""}
+              {type === "cumulative" ? tp("rounds.ballot.review.withPoints", c.points, { title: byId.get(c.proposalId)?.title ?? "", cost: byId.get(c.proposalId)?.cost ?? "" }) : <>{byId.get(c.proposalId)?.title} ({byId.get(c.proposalId)?.cost})</>}
             </li>
           ))}
         </ol>
@@ -85,12 +86,12 @@ export function ReviewStep({ projects, choices, values, type, hidden }: { projec
         <PostForm>
           {fields}
           <input type="hidden" name="intent" value="confirm" />
-          <button type="submit" className="govuk-button">Confirm and cast your vote</button>
+          <button type="submit" className="govuk-button">{t("rounds.ballot.confirm")}</button>
         </PostForm>
         <PostForm>
           {fields}
           <input type="hidden" name="intent" value="change" />
-          <button type="submit" className="govuk-button govuk-button--secondary">Change your choices</button>
+          <button type="submit" className="govuk-button govuk-button--secondary">{t("rounds.ballot.change")}</button>
         </PostForm>
       </div>
     </>
@@ -101,15 +102,15 @@ export function DoneStep({ receipt, replaced, roundSlug }: { receipt: string; re
   return (
     <>
       <div className="govuk-panel govuk-panel--confirmation">
-        <h1 className="govuk-panel__title">Your vote has been counted</h1>
+        <h1 className="govuk-panel__title">{t("rounds.ballot.done.title")}</h1>
         <div className="govuk-panel__body">
-          Your receipt code<br />
+          {t("rounds.ballot.done.receipt")}<br />
           <strong className="potluck-code" data-testid="receipt">{receipt}</strong>
         </div>
       </div>
-      {replaced ? <p className="govuk-body">This vote replaces the one you cast before. Only your latest vote counts.</p> : null}
-      <p className="govuk-body">Write your receipt code down. When voting closes you can use it to check that your ballot was counted as you cast it.</p>
-      <p className="govuk-body"><a className="govuk-link" href={`/rounds/${roundSlug}/tally`}>See the tally</a></p>
+      {replaced ? <p className="govuk-body">{t("rounds.ballot.done.replaced")}</p> : null}
+      <p className="govuk-body">{t("rounds.ballot.done.keep")}</p>
+      <p className="govuk-body"><a className="govuk-link" href={`/rounds/${roundSlug}/tally`}>{t("rounds.ballot.done.tally")}</a></p>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { ErrorSummary, PostForm, Radios, SubmitButton, TextArea as FormTextArea, TextField, type FieldError } from "./form";
+import { t } from "../i18n/translate";
 
 type Values = Record<string, string | undefined>;
 
@@ -26,63 +27,63 @@ export function RoundForm({ values, errors, button }: { values: Values; errors: 
     <>
       <ErrorSummary errors={errors} />
       <PostForm>
-        <TextField name="title" label="Title" defaultValue={values.title} errors={errors} />
-        <TextField name="slug" label="Short name for the web address" hint="Lower-case letters, numbers and dashes, like riverside-2027" defaultValue={values.slug} errors={errors} widthClass="govuk-!-width-one-half" />
-        <TextArea name="description" label="Description" values={values} errors={errors} />
-        <TextField name="area" label="Area (optional)" hint="Leave blank for the whole council area" defaultValue={values.area} errors={errors} widthClass="govuk-!-width-one-half" />
-        <TextField name="theme" label="Theme (optional)" hint="For example, Green spaces" defaultValue={values.theme} errors={errors} widthClass="govuk-!-width-one-half" />
-        <TextField name="budget" label="Budget in pounds" hint="For example, 150000" defaultValue={values.budget} errors={errors} inputMode="decimal" widthClass="govuk-input--width-10" />
-        <h2 className="govuk-heading-m">Dates</h2>
-        <p className="govuk-body">Optional. The round moves to the next stage by itself at each date (UK time is not applied: enter UTC). Officers can also move it by hand.</p>
-        <DateTime name="proposalsOpenAt" label="Proposals open" values={values} errors={errors} />
-        <DateTime name="reviewStartsAt" label="Review starts (proposals close)" values={values} errors={errors} />
-        <DateTime name="votingOpensAt" label="Voting opens" values={values} errors={errors} />
-        <DateTime name="votingClosesAt" label="Voting closes" values={values} errors={errors} />
-        <h2 className="govuk-heading-m">Ballot and counting</h2>
+        <TextField name="title" label={t("rounds.roundForm.title")} defaultValue={values.title} errors={errors} />
+        <TextField name="slug" label={t("rounds.roundForm.slug")} hint={t("rounds.roundForm.slug.hint")} defaultValue={values.slug} errors={errors} widthClass="govuk-!-width-one-half" />
+        <TextArea name="description" label={t("rounds.roundForm.description")} values={values} errors={errors} />
+        <TextField name="area" label={t("rounds.roundForm.area")} hint={t("rounds.roundForm.area.hint")} defaultValue={values.area} errors={errors} widthClass="govuk-!-width-one-half" />
+        <TextField name="theme" label={t("rounds.roundForm.theme")} hint={t("rounds.roundForm.theme.hint")} defaultValue={values.theme} errors={errors} widthClass="govuk-!-width-one-half" />
+        <TextField name="budget" label={t("rounds.roundForm.budget")} hint={t("rounds.roundForm.budget.hint")} defaultValue={values.budget} errors={errors} inputMode="decimal" widthClass="govuk-input--width-10" />
+        <h2 className="govuk-heading-m">{t("rounds.roundForm.dates")}</h2>
+        <p className="govuk-body">{t("rounds.roundForm.dates.hint")}</p>
+        <DateTime name="proposalsOpenAt" label={t("rounds.roundForm.proposalsOpenAt")} values={values} errors={errors} />
+        <DateTime name="reviewStartsAt" label={t("rounds.roundForm.reviewStartsAt")} values={values} errors={errors} />
+        <DateTime name="votingOpensAt" label={t("rounds.roundForm.votingOpensAt")} values={values} errors={errors} />
+        <DateTime name="votingClosesAt" label={t("rounds.roundForm.votingClosesAt")} values={values} errors={errors} />
+        <h2 className="govuk-heading-m">{t("rounds.roundForm.ballotAndCounting")}</h2>
         <Radios
           name="ballotType"
-          legend="Type of ballot"
+          legend={t("rounds.roundForm.ballotType")}
           defaultValue={values.ballotType ?? "approval"}
           errors={errors}
           options={[
-            { value: "approval", label: "Choose projects", hint: "Voters tick between the least and most number of projects below" },
-            { value: "knapsack", label: "Choose projects within the budget", hint: "The projects a voter ticks must cost no more than the budget" },
-            { value: "cumulative", label: "Spread points", hint: "Voters spread a number of points between projects" },
-            { value: "ranked", label: "Put projects in order", hint: "Voters number their favourite projects 1, 2, 3 and so on" },
+            { value: "approval", label: t("rounds.roundForm.ballotType.approval"), hint: t("rounds.roundForm.ballotType.approval.hint") },
+            { value: "knapsack", label: t("rounds.roundForm.ballotType.knapsack"), hint: t("rounds.roundForm.ballotType.knapsack.hint") },
+            { value: "cumulative", label: t("rounds.roundForm.ballotType.cumulative"), hint: t("rounds.roundForm.ballotType.cumulative.hint") },
+            { value: "ranked", label: t("rounds.roundForm.ballotType.ranked"), hint: t("rounds.roundForm.ballotType.ranked.hint") },
           ]}
         />
-        <TextField name="minChoices" label="Least number of choices" defaultValue={values.minChoices ?? "1"} errors={errors} inputMode="numeric" widthClass="govuk-input--width-3" />
-        <TextField name="maxChoices" label="Most number of choices" defaultValue={values.maxChoices ?? "3"} errors={errors} inputMode="numeric" widthClass="govuk-input--width-3" />
-        <TextField name="pointsTotal" label="Points each voter spreads (for spread points ballots)" defaultValue={values.pointsTotal ?? "10"} errors={errors} inputMode="numeric" widthClass="govuk-input--width-3" />
+        <TextField name="minChoices" label={t("rounds.roundForm.minChoices")} defaultValue={values.minChoices ?? "1"} errors={errors} inputMode="numeric" widthClass="govuk-input--width-3" />
+        <TextField name="maxChoices" label={t("rounds.roundForm.maxChoices")} defaultValue={values.maxChoices ?? "3"} errors={errors} inputMode="numeric" widthClass="govuk-input--width-3" />
+        <TextField name="pointsTotal" label={t("rounds.roundForm.pointsTotal")} defaultValue={values.pointsTotal ?? "10"} errors={errors} inputMode="numeric" widthClass="govuk-input--width-3" />
         <Radios
           name="countingRule"
-          legend="How votes are counted"
+          legend={t("rounds.roundForm.countingRule")}
           defaultValue={values.countingRule ?? "equal_shares"}
           errors={errors}
           options={[
-            { value: "equal_shares", label: "Method of Equal Shares", hint: "Each voter gets an equal share of the budget to spend on the projects they chose" },
-            { value: "greedy", label: "Most votes first", hint: "Fund the most popular projects while the money lasts" },
+            { value: "equal_shares", label: t("rounds.roundForm.countingRule.equalShares"), hint: t("rounds.roundForm.countingRule.equalShares.hint") },
+            { value: "greedy", label: t("rounds.roundForm.countingRule.greedy"), hint: t("rounds.roundForm.countingRule.greedy.hint") },
           ]}
         />
-        <TextField name="tieBreakSeed" label="Tie-break seed" hint="Any words or numbers, published with the rules, used only when projects tie on support and cost" defaultValue={values.tieBreakSeed ?? ""} errors={errors} widthClass="govuk-!-width-one-half" />
+        <TextField name="tieBreakSeed" label={t("rounds.roundForm.tieBreakSeed")} hint={t("rounds.roundForm.tieBreakSeed.hint")} defaultValue={values.tieBreakSeed ?? ""} errors={errors} widthClass="govuk-!-width-one-half" />
         <Radios
           name="liveCounts"
-          legend="Live counts while voting is open"
+          legend={t("rounds.roundForm.liveCounts")}
           defaultValue={values.liveCounts ?? "public"}
           errors={errors}
           options={[
-            { value: "public", label: "Show everyone the live counts" },
-            { value: "hidden", label: "Hide the counts until voting closes", hint: "Everyone still sees how many people have voted" },
+            { value: "public", label: t("rounds.roundForm.liveCounts.public") },
+            { value: "hidden", label: t("rounds.roundForm.liveCounts.hidden"), hint: t("rounds.roundForm.liveCounts.hidden.hint") },
           ]}
         />
         <div className="govuk-form-group">
           <fieldset className="govuk-fieldset">
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Who can vote, and how</legend>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("rounds.roundForm.channels")}</legend>
             <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-              <Checkbox name="allowAccountVotes" label="Residents online, with an account" checked={yes("allowAccountVotes", true)} />
-              <Checkbox name="areaOnly" label="Only residents whose account gives the round's area" checked={yes("areaOnly", false)} />
-              <Checkbox name="allowCodeVotes" label="Anyone with a one-time voting code, without an account" checked={yes("allowCodeVotes", true)} />
-              <Checkbox name="allowPaperVotes" label="Paper ballots keyed in by officers" checked={yes("allowPaperVotes", true)} />
+              <Checkbox name="allowAccountVotes" label={t("rounds.roundForm.allowAccountVotes")} checked={yes("allowAccountVotes", true)} />
+              <Checkbox name="areaOnly" label={t("rounds.roundForm.areaOnly")} checked={yes("areaOnly", false)} />
+              <Checkbox name="allowCodeVotes" label={t("rounds.roundForm.allowCodeVotes")} checked={yes("allowCodeVotes", true)} />
+              <Checkbox name="allowPaperVotes" label={t("rounds.roundForm.allowPaperVotes")} checked={yes("allowPaperVotes", true)} />
             </div>
           </fieldset>
         </div>

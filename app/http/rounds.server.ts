@@ -4,10 +4,11 @@ import { isDomainError } from "../domain/errors.js";
 import { messageFor } from "../domain/messages.js";
 import { isModerator, isOfficerFor } from "../services/rounds/access.server.js";
 import { findRoundBySlug } from "../services/rounds/rounds.server.js";
+import { t } from "../i18n/translate.js";
 
 export async function roundForPage(context: AppLoadContext, slug: string | undefined) {
   const round = await findRoundBySlug(context.db, slug ?? "");
-  if (!round) throw json({ message: "Page not found" }, { status: 404 });
+  if (!round) throw json({ message: t("error.notFound.title") }, { status: 404 });
   const viewer = context.currentUser;
   return { round, isOfficer: isOfficerFor(viewer, round.organisation_id), isModerator: isModerator(viewer) };
 }
@@ -21,6 +22,6 @@ export function pageErrorFrom(error: unknown): { field: string; message: string 
 
 export function positiveId(value: string | undefined): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw json({ message: "Page not found" }, { status: 404 });
+  if (!Number.isSafeInteger(id) || id <= 0) throw json({ message: t("error.notFound.title") }, { status: 404 });
   return id;
 }

@@ -9,8 +9,9 @@ import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrors, readForm } from "../http/forms.server";
 import { pageErrorFrom, positiveId } from "../http/rounds.server";
 import { editProposal, getProposal } from "../services/rounds/proposals.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Change your proposal");
+export const meta = () => pageTitle(t("rounds.proposalEdit.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -18,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     pageErrorFrom(error);
     throw error;
   });
-  if (!view.viewer.isAuthor) throw json({ message: "Only the authors of a proposal can change it" }, { status: 403 });
+  if (!view.viewer.isAuthor) throw json({ message: t("rounds.proposalEdit.notAuthor") }, { status: 403 });
   const p = view.proposal;
   return json({
     editable: p.round_phase === "proposals" && p.status === "submitted",
@@ -49,8 +50,8 @@ export default function EditProposal() {
   if (!editable) {
     return (
       <>
-        <h1 className="govuk-heading-l">This proposal can no longer be changed</h1>
-        <p className="govuk-body">Proposals can be changed until review starts.</p>
+        <h1 className="govuk-heading-l">{t("rounds.proposalEdit.closed")}</h1>
+        <p className="govuk-body">{t("rounds.proposalEdit.closed.body")}</p>
       </>
     );
   }
@@ -58,10 +59,10 @@ export default function EditProposal() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={data?.errors} />
-        <h1 className="govuk-heading-l">Change your proposal</h1>
+        <h1 className="govuk-heading-l">{t("rounds.proposalEdit.title")}</h1>
         <PostForm>
           <ProposalFields values={data?.values ?? values} errors={data?.errors} defaultArea="" />
-          <SubmitButton>Save changes</SubmitButton>
+          <SubmitButton>{t("rounds.proposalEdit.button")}</SubmitButton>
         </PostForm>
       </div>
     </div>

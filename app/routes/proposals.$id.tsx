@@ -11,11 +11,23 @@ import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrors, parseValues, readFormValues, type FormValues } from "../http/forms.server";
 import { pageErrorFrom, positiveId } from "../http/rounds.server";
 import { addComment, getProposal, hideContent, reviewProposal, setSupport, withdrawProposal } from "../services/rounds/proposals.server";
+import { t } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.proposal.title ?? "Proposal"} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: data?.proposal.title ?? t("rounds.proposal.title") }) }];
 
-const STATUS_LABELS = { submitted: "Waiting for review", withdrawn: "Withdrawn by its authors", feasible: "Feasible: on the ballot", not_feasible: "Not feasible" } as const;
-const EVENT_LABELS: Record<string, string> = { submitted: "Submitted", edited: "Changed by its authors", withdrawn: "Withdrawn", reviewed: "Reviewed", hidden: "Hidden by a moderator", comment_hidden: "A comment was hidden by a moderator" };
+const STATUS_LABELS = { submitted: "rounds.proposal.status.submitted", withdrawn: "rounds.proposal.status.withdrawn", feasible: "rounds.proposal.status.feasible", not_feasible: "rounds.proposal.status.notFeasible" } as const;
+const EVENT_LABELS = { submitted: "rounds.proposal.event.submitted", edited: "rounds.proposal.event.edited", withdrawn: "rounds.proposal.event.withdrawn", reviewed: "rounds.proposal.event.reviewed", hidden: "rounds.proposal.event.hidden", comment_hidden: "rounds.proposal.event.commentHidden" } as const;
+
+/** One line of a proposal's history: when, what, who and why. */
+function eventLine(e: { kind: string; at: string; actor: string | null; details: Record<string, string> }): string {
+  const key = (EVENT_LABELS as Record<string, (typeof EVENT_LABELS)[keyof typeof EVENT_LABELS] | undefined>)[e.kind];
+  const values = { date: formatDateTime(e.at), event: key ? t(key) : e.kind };
+  if (e.actor && e.details.reason) return t("rounds.proposal.history.byWithReason", { ...values, name: e.actor, reason: e.details.reason });
+  if (e.actor) return t("rounds.proposal.history.by", { ...values, name: e.actor });
+  if (e.details.reason) return t("rounds.proposal.history.withReason", { ...values, reason: e.details.reason });
+  return t("rounds.proposal.history.event", values);
+}
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const view = await getProposal(context.db, positiveId(params.id), context.currentUser).catch((error: unknown) => {
@@ -41,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = positiveId(params.id);
   const values = await readFormValues(request, context);
   const intent = IntentSchema.safeParse(values.intent);
-  if (!intent.success) return formErrors([{ field: "form", message: "Choose an action on this page" }], values);
+  if (!intent.success) return formErrors([{ field: "form", message: t("rounds.proposal.intent.missing") }], values);
   const actor = actorFrom(context);
   try {
     switch (intent.data) {
@@ -66,9 +78,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           try {
             adjustedCostMinor = parseAmountMinor(form.data.adjustedCost, "GBP");
           } catch {
-            return formErrors([{ field: "adjustedCost", message: "Enter the adjusted cost in pounds, like 12500" }], values);
+            return formErrors([{ field: "adjustedCost", message: t("rounds.proposal.review.adjustedCost.invalid") }], values);
           }
-          if (!form.data.costReason) return formErrors([{ field: "costReason", message: "Enter the reason the cost changed, which everyone will see" }], values);
+          if (!form.data.costReason) return formErrors([{ field: "costReason", message: t("rounds.proposal.review.costReason.missing") }], values);
         }
         await reviewProposal(context.db, actor, id, { feasible: form.data.decision === "feasible", reason: form.data.reason, adjustedCostMinor, costReason: form.data.costReason });
         break;
@@ -99,12 +111,12 @@ export default function ProposalPage() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {params.get("submitted") === "1" ? (
-          <div className="govuk-panel govuk-panel--confirmation"><h1 className="govuk-panel__title">Proposal submitted</h1><div className="govuk-panel__body">Officers will review it when proposals close</div></div>
+          <div className="govuk-panel govuk-panel--confirmation"><h1 className="govuk-panel__title">{t("rounds.proposal.submitted")}</h1><div className="govuk-panel__body">{t("rounds.proposal.submitted.body")}</div></div>
         ) : null}
         <span className="govuk-caption-l"><Link className="govuk-link" to={`/rounds/${proposal.roundSlug}`}>{proposal.roundTitle}</Link></span>
         <h1 className="govuk-heading-l">{proposal.title}</h1>
         {proposal.hiddenReason !== null ? (
-          <div className="govuk-inset-text">This proposal was hidden by a moderator. Reason: {proposal.hiddenReason}</div>
+          <div className="govuk-inset-text">{t("rounds.proposal.hidden", { reason: proposal.hiddenReason })}</div>
         ) : (
           <>
             <p className="govuk-body-l">{proposal.summary}</p>
@@ -112,64 +124,64 @@ export default function ProposalPage() {
           </>
         )}
         <SummaryList rows={[
-          ["Status", STATUS_LABELS[proposal.status]],
-          ["Estimated cost", proposal.cost],
-          ["Proposed by", [proposal.author, ...coauthors].join(", ")],
-          ["Area", proposal.area ?? "Not given"],
-          ["Theme", proposal.theme ?? "Not given"],
-          ["Supporters", String(supports)],
-          ...(proposal.reviewReason ? [["Review", proposal.reviewReason] as [string, string]] : []),
-          ...(proposal.costReason ? [["Why the cost changed", proposal.costReason] as [string, string]] : []),
+          [t("rounds.proposal.status"), t(STATUS_LABELS[proposal.status])],
+          [t("rounds.proposal.cost"), proposal.cost],
+          [t("rounds.proposal.authors"), [proposal.author, ...coauthors].join(", ")],
+          [t("rounds.proposal.area"), proposal.area ?? t("rounds.proposal.notGiven")],
+          [t("rounds.proposal.theme"), proposal.theme ?? t("rounds.proposal.notGiven")],
+          [t("rounds.proposal.supporters"), String(supports)],
+          ...(proposal.reviewReason ? [[t("rounds.proposal.review"), proposal.reviewReason] as [string, string]] : []),
+          ...(proposal.costReason ? [[t("rounds.proposal.costReason"), proposal.costReason] as [string, string]] : []),
         ]} />
         {costLines.length > 0 ? (
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">What the money pays for</caption>
-            <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">Item</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">Cost</th></tr></thead>
+            <caption className="govuk-table__caption govuk-table__caption--s">{t("rounds.proposal.costLines")}</caption>
+            <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">{t("rounds.proposal.costLines.item")}</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("rounds.proposal.costLines.cost")}</th></tr></thead>
             <tbody className="govuk-table__body">{costLines.map((l, i) => <tr className="govuk-table__row" key={i}><td className="govuk-table__cell">{l.description}</td><td className="govuk-table__cell govuk-table__cell--numeric">{l.amount}</td></tr>)}</tbody>
           </table>
         ) : null}
         {viewer.signedIn && proposal.roundPhase === "proposals" && proposal.status === "submitted" && proposal.hiddenReason === null ? (
           <PostForm>
             <input type="hidden" name="intent" value={viewer.supported ? "unsupport" : "support"} />
-            <SubmitButton secondary={viewer.supported}>{viewer.supported ? "Remove your support" : "Support this proposal"}</SubmitButton>
+            <SubmitButton secondary={viewer.supported}>{viewer.supported ? t("rounds.proposal.unsupport") : t("rounds.proposal.support")}</SubmitButton>
           </PostForm>
         ) : null}
         {viewer.isAuthor && proposal.roundPhase === "proposals" && proposal.status === "submitted" ? (
-          <p className="govuk-body"><Link className="govuk-link" to={`/proposals/${proposal.id}/edit`}>Change your proposal</Link></p>
+          <p className="govuk-body"><Link className="govuk-link" to={`/proposals/${proposal.id}/edit`}>{t("rounds.proposal.edit")}</Link></p>
         ) : null}
         {viewer.isAuthor && proposal.roundPhase === "proposals" && proposal.status === "submitted" ? (
           <PostForm>
             <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="govuk-button govuk-button--warning">Withdraw this proposal</button>
+            <button type="submit" className="govuk-button govuk-button--warning">{t("rounds.proposal.withdraw")}</button>
           </PostForm>
         ) : null}
         {viewer.isOfficer && proposal.roundPhase === "review" && proposal.status !== "withdrawn" ? (
           <section aria-labelledby="review-heading">
-            <h2 className="govuk-heading-m" id="review-heading">Review this proposal</h2>
+            <h2 className="govuk-heading-m" id="review-heading">{t("rounds.proposal.review.heading")}</h2>
             <PostForm>
               <input type="hidden" name="intent" value="review" />
-              <Radios name="decision" legend="Can the council deliver it?" errors={errors} defaultValue={data?.values?.decision} options={[{ value: "feasible", label: "Feasible: put it on the ballot" }, { value: "not_feasible", label: "Not feasible" }]} />
-              <TextArea name="reason" label="Reason (everyone will see this)" values={data?.values ?? {}} errors={errors} rows={3} />
-              <TextField name="adjustedCost" label="Adjusted cost in pounds (optional)" hint="Only if the council's estimate differs" errors={errors} defaultValue={data?.values?.adjustedCost} widthClass="govuk-input--width-10" />
-              <TextField name="costReason" label="Why the cost changed (optional)" errors={errors} defaultValue={data?.values?.costReason} />
-              <SubmitButton>Save review</SubmitButton>
+              <Radios name="decision" legend={t("rounds.proposal.review.decision")} errors={errors} defaultValue={data?.values?.decision} options={[{ value: "feasible", label: t("rounds.proposal.review.feasible") }, { value: "not_feasible", label: t("rounds.proposal.review.notFeasible") }]} />
+              <TextArea name="reason" label={t("rounds.proposal.reason")} values={data?.values ?? {}} errors={errors} rows={3} />
+              <TextField name="adjustedCost" label={t("rounds.proposal.review.adjustedCost")} hint={t("rounds.proposal.review.adjustedCost.hint")} errors={errors} defaultValue={data?.values?.adjustedCost} widthClass="govuk-input--width-10" />
+              <TextField name="costReason" label={t("rounds.proposal.review.costReason")} errors={errors} defaultValue={data?.values?.costReason} />
+              <SubmitButton>{t("rounds.proposal.review.button")}</SubmitButton>
             </PostForm>
           </section>
         ) : null}
         {viewer.isModerator && proposal.hiddenReason === null ? (
           <details className="govuk-details">
-            <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Hide this proposal (moderators)</span></summary>
+            <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{t("rounds.proposal.hide.summary")}</span></summary>
             <div className="govuk-details__text">
               <PostForm>
                 <input type="hidden" name="intent" value="hide-proposal" />
-                <TextField name="reason" label="Reason (everyone will see this)" errors={errors} />
-                <button type="submit" className="govuk-button govuk-button--warning">Hide proposal</button>
+                <TextField name="reason" label={t("rounds.proposal.reason")} errors={errors} />
+                <button type="submit" className="govuk-button govuk-button--warning">{t("rounds.proposal.hide.button")}</button>
               </PostForm>
             </div>
           </details>
         ) : null}
-        <h2 className="govuk-heading-m">Comments</h2>
-        {topLevel.length === 0 ? <p className="govuk-body">No comments yet.</p> : null}
+        <h2 className="govuk-heading-m">{t("rounds.proposal.comments")}</h2>
+        {topLevel.length === 0 ? <p className="govuk-body">{t("rounds.proposal.comments.none")}</p> : null}
         {topLevel.map((comment) => (
           <div key={comment.id} className="govuk-!-margin-bottom-4">
             <Comment comment={comment} canHide={viewer.isModerator} />
@@ -177,16 +189,16 @@ export default function ProposalPage() {
               {comments.filter((r) => r.parent_id === comment.id).map((reply) => <Comment key={reply.id} comment={reply} canHide={viewer.isModerator} />)}
               {viewer.signedIn ? (
                 <details className="govuk-details">
-                  <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Reply to {comment.author_name}</span></summary>
+                  <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{t("rounds.proposal.reply.summary", { name: comment.author_name })}</span></summary>
                   <div className="govuk-details__text">
                     <PostForm>
                       <input type="hidden" name="intent" value="comment" />
                       <input type="hidden" name="parentId" value={comment.id} />
                       <div className="govuk-form-group">
-                        <label className="govuk-label" htmlFor={`reply-${comment.id}`}>Your reply</label>
+                        <label className="govuk-label" htmlFor={`reply-${comment.id}`}>{t("rounds.proposal.reply.label")}</label>
                         <textarea className="govuk-textarea" id={`reply-${comment.id}`} name="body" rows={3} maxLength={2000} />
                       </div>
-                      <SubmitButton secondary>Post reply</SubmitButton>
+                      <SubmitButton secondary>{t("rounds.proposal.reply.button")}</SubmitButton>
                     </PostForm>
                   </div>
                 </details>
@@ -197,16 +209,16 @@ export default function ProposalPage() {
         {viewer.signedIn ? (
           <PostForm>
             <input type="hidden" name="intent" value="comment" />
-            <TextArea name="body" label="Add a comment" values={{}} errors={errors} rows={4} />
-            <SubmitButton secondary>Post comment</SubmitButton>
+            <TextArea name="body" label={t("rounds.proposal.comment.label")} values={{}} errors={errors} rows={4} />
+            <SubmitButton secondary>{t("rounds.proposal.comment.button")}</SubmitButton>
           </PostForm>
         ) : (
-          <p className="govuk-body"><Link className="govuk-link" to="/sign-in">Sign in</Link> to comment or support proposals.</p>
+          <p className="govuk-body">{tr("rounds.proposal.signIn", { link: <Link className="govuk-link" to="/sign-in">{t("rounds.proposal.signIn.link")}</Link> })}</p>
         )}
-        <h2 className="govuk-heading-m">History</h2>
+        <h2 className="govuk-heading-m">{t("rounds.proposal.history")}</h2>
         <ol className="govuk-list govuk-list--number">
           {events.map((e, i) => (
-            <li key={i}>{formatDateTime(e.at)}: {EVENT_LABELS[e.kind] ?? e.kind}{e.actor ? ` (${e.actor})` : ""}{e.details.reason ? `. Reason: ${e.details.reason}` : ""}</li>
+            <li key={i}>{eventLine(e)}</li>
           ))}
         </ol>
       </div>
@@ -218,16 +230,16 @@ function Comment({ comment, canHide }: { comment: { id: number; author_name: str
   return (
     <div className="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-2">
       <p className="govuk-body-s govuk-!-margin-bottom-1"><strong>{comment.author_name}</strong>, {formatDateTime(comment.created_at)}</p>
-      {comment.hidden_at ? <p className="govuk-body">Hidden by a moderator. Reason: {comment.hidden_reason}</p> : <p className="govuk-body potluck-preserve-lines">{comment.body}</p>}
+      {comment.hidden_at ? <p className="govuk-body">{t("rounds.proposal.comment.hidden", { reason: comment.hidden_reason ?? "" })}</p> : <p className="govuk-body potluck-preserve-lines">{comment.body}</p>}
       {canHide && !comment.hidden_at ? (
         <PostForm>
           <input type="hidden" name="intent" value="hide-comment" />
           <input type="hidden" name="commentId" value={comment.id} />
           <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor={`hide-${comment.id}`}>Reason for hiding</label>
+            <label className="govuk-label" htmlFor={`hide-${comment.id}`}>{t("rounds.proposal.comment.hide.reason")}</label>
             <input className="govuk-input govuk-!-width-one-half" id={`hide-${comment.id}`} name="reason" maxLength={500} />
           </div>
-          <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0">Hide comment</button>
+          <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0">{t("rounds.proposal.comment.hide.button")}</button>
         </PostForm>
       ) : null}
     </div>

@@ -5,15 +5,16 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { formatDateTime } from "../components/summary-list";
 import { ballotPage } from "../http/ballot-page.server";
 import { t } from "../i18n";
+import { tr } from "../i18n/rich";
 import { glossaryDefinition, glossaryTerm } from "../i18n/glossary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: t("layout.pageTitle", { title: `${t("ballotPaper.title")}: ${data?.round.title ?? ""}` }) },
+  { title: t("layout.pageTitle", { title: t("rounds.ballotPaper.pageTitle", { round: data?.round.title ?? "" }) }) },
 ];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { round, view } = await ballotPage(context, params.slug);
-  if (!round.allow_paper_votes) throw json({ message: "This round does not take paper votes" }, { status: 404 });
+  if (!round.allow_paper_votes) throw json({ message: t("rounds.ballotPaper.notTaken") }, { status: 404 });
   return json({ round: view, ready: round.frozen_rules !== null, votingCloses: formatDateTime(round.voting_closes_at) });
 }
 
@@ -65,7 +66,7 @@ export default function BallotPaper() {
           <h2 className="govuk-heading-m">{t("ballotPaper.howTo")}</h2>
           {/* Printed, so the type of ballot is explained in words rather than linked. */}
           <p className="govuk-body">
-            {t("ballotPaper.type")} <strong>{glossaryTerm(BALLOT_TERMS[round.ballotType])}</strong>. {glossaryDefinition(BALLOT_TERMS[round.ballotType])}
+            {tr("rounds.ballotPaper.type", { type: <strong>{glossaryTerm(BALLOT_TERMS[round.ballotType])}</strong>, definition: glossaryDefinition(BALLOT_TERMS[round.ballotType]) })}
           </p>
           <p className="govuk-body">{t("ballotPaper.budget", { budget: round.rules.budget })}</p>
           <ol className="govuk-list govuk-list--number">

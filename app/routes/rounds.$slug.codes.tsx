@@ -7,13 +7,14 @@ import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrors, readForm } from "../http/forms.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
 import { generateVotingCodes, MAX_CODES_PER_BATCH } from "../services/rounds/voting.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Voting codes");
+export const meta = () => pageTitle(t("rounds.codes.pageTitle"));
 
 async function officerRound(request: Request, params: { slug?: string }, context: Parameters<typeof roundForPage>[0]) {
   requireUser(request, context);
   const found = await roundForPage(context, params.slug);
-  if (!found.isOfficer) throw json({ message: "You do not have permission to see this page" }, { status: 403 });
+  if (!found.isOfficer) throw json({ message: t("error.forbidden.title") }, { status: 403 });
   return found.round;
 }
 
@@ -23,8 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const CodesSchema = z.object({
-  count: z.string().trim().regex(/^\d{1,5}$/, "Enter how many codes to make, as a whole number").transform(Number),
-  batchLabel: z.string().trim().min(1, "Enter where the codes will be handed out, like Library drop-in").max(100, "Name must be 100 characters or fewer"),
+  count: z.string().trim().regex(/^\d{1,5}$/, t("rounds.codes.count.invalid")).transform(Number),
+  batchLabel: z.string().trim().min(1, t("rounds.codes.batchLabel.missing")).max(100, t("rounds.codes.batchLabel.tooLong", { maximum: 100 })),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,18 +46,18 @@ export default function Codes() {
   if (data && "codes" in data) {
     return (
       <>
-        <h1 className="govuk-heading-l">{data.codes.length} voting codes for {data.batchLabel}</h1>
-        <p className="govuk-body">Print this page now: the codes are shown only once. Each code works once, at {"/vote"} on this site.</p>
+        <h1 className="govuk-heading-l">{t("rounds.codes.made", { number: data.codes.length, batch: data.batchLabel })}</h1>
+        <p className="govuk-body">{t("rounds.codes.made.print", { path: "/vote" })}</p>
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">{title}: voting codes</caption>
-          <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">Number</th><th scope="col" className="govuk-table__header">Code</th></tr></thead>
+          <caption className="govuk-table__caption govuk-table__caption--s">{t("rounds.codes.table.caption", { round: title })}</caption>
+          <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">{t("rounds.codes.table.number")}</th><th scope="col" className="govuk-table__header">{t("rounds.codes.table.code")}</th></tr></thead>
           <tbody className="govuk-table__body">
             {data.codes.map((code, i) => (
               <tr className="govuk-table__row" key={code}><td className="govuk-table__cell">{i + 1}</td><td className="govuk-table__cell potluck-code" data-testid="voting-code">{code}</td></tr>
             ))}
           </tbody>
         </table>
-        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${slug}`}>Back to the round</Link></p>
+        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${slug}`}>{t("rounds.codes.back")}</Link></p>
       </>
     );
   }
@@ -66,12 +67,12 @@ export default function Codes() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{title}</span>
-        <h1 className="govuk-heading-l">Make voting codes</h1>
-        <p className="govuk-body">Codes let people vote without an account. Hand them out at drop-ins, libraries and community centres.</p>
+        <h1 className="govuk-heading-l">{t("rounds.codes.title")}</h1>
+        <p className="govuk-body">{t("rounds.codes.intro")}</p>
         <PostForm>
-          <TextField name="count" label="How many codes" hint={`Up to ${MAX_CODES_PER_BATCH} at a time`} inputMode="numeric" widthClass="govuk-input--width-5" defaultValue={data?.values?.count} errors={errors} />
-          <TextField name="batchLabel" label="Where they will be handed out" defaultValue={data?.values?.batchLabel} errors={errors} />
-          <SubmitButton>Make codes</SubmitButton>
+          <TextField name="count" label={t("rounds.codes.count")} hint={t("rounds.codes.count.hint", { maximum: MAX_CODES_PER_BATCH })} inputMode="numeric" widthClass="govuk-input--width-5" defaultValue={data?.values?.count} errors={errors} />
+          <TextField name="batchLabel" label={t("rounds.codes.batchLabel")} defaultValue={data?.values?.batchLabel} errors={errors} />
+          <SubmitButton>{t("rounds.codes.button")}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -9,15 +9,16 @@ import { formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { roundInputFrom } from "../http/round-form.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
 import { updateRound } from "../services/rounds/rounds.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Change a budget round");
+export const meta = () => pageTitle(t("rounds.edit.title"));
 
 const local = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireUser(request, context);
   const { round, isOfficer } = await roundForPage(context, params.slug);
-  if (!isOfficer) throw json({ message: "You do not have permission to see this page" }, { status: 403 });
+  if (!isOfficer) throw json({ message: t("error.forbidden.title") }, { status: 403 });
   const yes = (b: boolean) => (b ? "yes" : "no");
   return json({
     slug: round.slug,
@@ -52,8 +53,8 @@ export default function EditRound() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Change the round's details and rules</h1>
-        <RoundForm values={data?.values ?? values} errors={data?.errors} button="Save changes" />
+        <h1 className="govuk-heading-l">{t("rounds.edit.heading")}</h1>
+        <RoundForm values={data?.values ?? values} errors={data?.errors} button={t("rounds.edit.button")} />
       </div>
     </div>
   );

@@ -14,13 +14,14 @@ import { pageErrorFrom } from "../http/rounds.server";
 import { acceptBatch, createPaperBatch, keyPaperSheet, listBatches, reconcileBatch } from "../services/rounds/paper.server";
 import { BallotRejected } from "../services/rounds/voting.server";
 import { isOfficerFor } from "../services/rounds/access.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Paper ballots");
+export const meta = () => pageTitle(t("rounds.paper.title"));
 
 async function officerPage(request: Request, slug: string | undefined, context: Parameters<typeof ballotPage>[0]) {
   requireUser(request, context);
   const page = await ballotPage(context, slug);
-  if (!isOfficerFor(context.currentUser, page.round.organisation_id)) throw json({ message: "You do not have permission to see this page" }, { status: 403 });
+  if (!isOfficerFor(context.currentUser, page.round.organisation_id)) throw json({ message: t("error.forbidden.title") }, { status: 403 });
   return page;
 }
 
@@ -39,13 +40,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const BatchSchema = z.object({
-  label: z.string().trim().min(1, "Enter a name for the batch, like Town hall box 1").max(100, "Name must be 100 characters or fewer"),
-  doubleKeying: z.enum(["yes", "no"], { error: "Select whether a second officer will key this batch" }),
+  label: z.string().trim().min(1, t("rounds.paper.batch.label.missing")).max(100, t("rounds.paper.batch.label.tooLong", { maximum: 100 })),
+  doubleKeying: z.enum(["yes", "no"], { error: t("rounds.paper.batch.doubleKeying.missing") }),
 });
 const SheetSchema = z.object({
   batchId: z.string().regex(/^\d{1,9}$/).transform(Number),
-  pass: z.enum(["1", "2"], { error: "Select which keying this is" }).transform((v) => Number(v) as 1 | 2),
-  sheetNumber: z.string().trim().regex(/^\d{1,6}$/, "Enter the sheet number written on the ballot paper").transform(Number),
+  pass: z.enum(["1", "2"], { error: t("rounds.paper.sheet.pass.missing") }).transform((v) => Number(v) as 1 | 2),
+  sheetNumber: z.string().trim().regex(/^\d{1,6}$/, t("rounds.paper.sheet.number.invalid")).transform(Number),
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -85,41 +86,41 @@ export default function Paper() {
   return (
     <>
       <span className="govuk-caption-l"><Link className="govuk-link" to={`/rounds/${round.slug}`}>{round.title}</Link></span>
-      <h1 className="govuk-heading-l">Paper ballots</h1>
-      {params.get("keyed") ? <div className="govuk-inset-text" role="status">Sheet {params.get("keyed")} keyed.</div> : null}
-      {params.get("accepted") ? <div className="govuk-inset-text" role="status">Batch accepted: {params.get("accepted")} ballots counted.</div> : null}
+      <h1 className="govuk-heading-l">{t("rounds.paper.title")}</h1>
+      {params.get("keyed") ? <div className="govuk-inset-text" role="status">{t("rounds.paper.keyed", { sheet: params.get("keyed") ?? "" })}</div> : null}
+      {params.get("accepted") ? <div className="govuk-inset-text" role="status">{t("rounds.paper.accepted", { ballots: params.get("accepted") ?? "" })}</div> : null}
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Batches</caption>
-        <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">Batch</th><th scope="col" className="govuk-table__header">Keying</th><th scope="col" className="govuk-table__header">Sheets keyed</th><th scope="col" className="govuk-table__header">Status</th></tr></thead>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("rounds.paper.batches")}</caption>
+        <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">{t("rounds.paper.batches.batch")}</th><th scope="col" className="govuk-table__header">{t("rounds.paper.batches.keying")}</th><th scope="col" className="govuk-table__header">{t("rounds.paper.batches.sheets")}</th><th scope="col" className="govuk-table__header">{t("rounds.paper.batches.status")}</th></tr></thead>
         <tbody className="govuk-table__body">
           {batches.map((b) => (
             <tr className="govuk-table__row" key={b.id}>
               <td className="govuk-table__cell"><Link className="govuk-link" to={`?batch=${b.id}`}>{b.label}</Link></td>
-              <td className="govuk-table__cell">{b.doubleKeying ? "Keyed twice" : "Keyed once"}</td>
-              <td className="govuk-table__cell">{b.first}{b.doubleKeying ? ` and ${b.second}` : ""}</td>
-              <td className="govuk-table__cell">{b.status === "accepted" ? "Accepted and counted" : "Being keyed"}</td>
+              <td className="govuk-table__cell">{b.doubleKeying ? t("rounds.paper.batches.keyedTwice") : t("rounds.paper.batches.keyedOnce")}</td>
+              <td className="govuk-table__cell">{b.doubleKeying ? t("rounds.paper.batches.sheetsTwice", { first: b.first, second: b.second }) : b.first}</td>
+              <td className="govuk-table__cell">{b.status === "accepted" ? t("rounds.paper.batches.accepted") : t("rounds.paper.batches.keying.inProgress")}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {selected && selected.status !== "accepted" ? (
         <section aria-labelledby="key-heading">
-          <h2 className="govuk-heading-m" id="key-heading">Key a sheet in {selected.label}</h2>
-          {mismatches.length > 0 ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>The two keyings differ on sheets {mismatches.join(", ")}. Look at those papers again.</strong></div> : null}
+          <h2 className="govuk-heading-m" id="key-heading">{t("rounds.paper.key.heading", { batch: selected.label })}</h2>
+          {mismatches.length > 0 ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">{t("rounds.warning")}</span>{t("rounds.paper.key.mismatches", { sheets: mismatches.join(", ") })}</strong></div> : null}
           <ErrorSummary errors={errors?.filter((e) => e.field !== "ballot")} />
           <ChooseStep
             type={round.ballotType}
             projects={round.projects}
-            instructions="Enter exactly what the voter marked on the paper."
+            instructions={t("rounds.paper.key.instructions")}
             values={data?.values ?? {}}
             errors={errors?.filter((e) => e.field === "ballot")}
             hidden={{ batchId: String(selected.id), intent: "key" }}
-            submitLabel="Save this sheet"
+            submitLabel={t("rounds.paper.key.button")}
             extraFields={
               <>
-                <TextField name="sheetNumber" label="Sheet number" hint="The number printed on the ballot paper" inputMode="numeric" widthClass="govuk-input--width-5" errors={errors} />
+                <TextField name="sheetNumber" label={t("rounds.paper.sheet.number")} hint={t("rounds.paper.sheet.number.hint")} inputMode="numeric" widthClass="govuk-input--width-5" errors={errors} />
                 {selected.doubleKeying ? (
-                  <Radios name="pass" legend="Which keying is this?" errors={errors} options={[{ value: "1", label: "First keying" }, { value: "2", label: "Second keying (a different officer)" }]} />
+                  <Radios name="pass" legend={t("rounds.paper.sheet.pass")} errors={errors} options={[{ value: "1", label: t("rounds.paper.sheet.pass.first") }, { value: "2", label: t("rounds.paper.sheet.pass.second") }]} />
                 ) : (
                   <input type="hidden" name="pass" value="1" />
                 )}
@@ -129,16 +130,16 @@ export default function Paper() {
           <PostForm>
             <input type="hidden" name="intent" value="accept" />
             <input type="hidden" name="batchId" value={selected.id} />
-            <button type="submit" className="govuk-button govuk-button--secondary">Accept this batch and count it</button>
+            <button type="submit" className="govuk-button govuk-button--secondary">{t("rounds.paper.accept")}</button>
           </PostForm>
         </section>
       ) : null}
-      <h2 className="govuk-heading-m">Start a batch</h2>
+      <h2 className="govuk-heading-m">{t("rounds.paper.batch.heading")}</h2>
       <PostForm>
         <input type="hidden" name="intent" value="create-batch" />
-        <TextField name="label" label="Batch name" hint="For example, Town hall box 1" errors={errors} />
-        <Radios name="doubleKeying" legend="Will a second officer key this batch too?" errors={errors} options={[{ value: "yes", label: "Yes, key it twice and compare" }, { value: "no", label: "No, key it once" }]} />
-        <SubmitButton>Start batch</SubmitButton>
+        <TextField name="label" label={t("rounds.paper.batch.label")} hint={t("rounds.paper.batch.label.hint")} errors={errors} />
+        <Radios name="doubleKeying" legend={t("rounds.paper.batch.doubleKeying")} errors={errors} options={[{ value: "yes", label: t("rounds.paper.batch.doubleKeying.yes") }, { value: "no", label: t("rounds.paper.batch.doubleKeying.no") }]} />
+        <SubmitButton>{t("rounds.paper.batch.button")}</SubmitButton>
       </PostForm>
     </>
   );

@@ -4,10 +4,11 @@ import { formatPounds } from "../domain/format";
 import { parseAmountMinor } from "../domain/ledger/amount";
 import { roundForPage } from "../http/rounds.server";
 import { listProposals } from "../services/rounds/proposals.server";
+import { t, tp } from "../i18n/translate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Proposals: ${data?.round.title ?? ""} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: t("rounds.proposals.pageTitle", { round: data?.round.title ?? "" }) }) }];
 
-const STATUS_LABELS = { submitted: "Waiting for review", withdrawn: "Withdrawn", feasible: "On the ballot", not_feasible: "Not feasible" } as const;
+const STATUS_LABELS = { submitted: "rounds.proposals.status.submitted", withdrawn: "rounds.proposals.status.withdrawn", feasible: "rounds.proposals.status.feasible", not_feasible: "rounds.proposals.status.notFeasible" } as const;
 const STATUSES = Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -43,65 +44,65 @@ export default function Proposals() {
   return (
     <>
       <span className="govuk-caption-l">{data.round.title}</span>
-      <h1 className="govuk-heading-l">Proposals</h1>
+      <h1 className="govuk-heading-l">{t("rounds.proposals.title")}</h1>
       {data.round.phase === "proposals" ? (
-        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${data.round.slug}/proposals/new`}>Make a proposal</Link></p>
+        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${data.round.slug}/proposals/new`}>{t("rounds.proposals.propose")}</Link></p>
       ) : null}
       <Form method="get" className="govuk-!-margin-bottom-6">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-quarter">
             <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="area">Area</label>
+              <label className="govuk-label" htmlFor="area">{t("rounds.proposals.filter.area")}</label>
               <select className="govuk-select" id="area" name="area" defaultValue={data.filters.area}>
-                <option value="">All areas</option>
+                <option value="">{t("rounds.proposals.filter.area.all")}</option>
                 {data.areas.map((a) => <option key={a} value={a}>{a}</option>)}
               </select>
             </div>
           </div>
           <div className="govuk-grid-column-one-quarter">
             <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="theme">Theme</label>
+              <label className="govuk-label" htmlFor="theme">{t("rounds.proposals.filter.theme")}</label>
               <select className="govuk-select" id="theme" name="theme" defaultValue={data.filters.theme}>
-                <option value="">All themes</option>
+                <option value="">{t("rounds.proposals.filter.theme.all")}</option>
                 {data.themes.map((t) => <option key={t} value={t}>{t}</option>)}
               </select>
             </div>
           </div>
           <div className="govuk-grid-column-one-quarter">
             <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="status">Status</label>
+              <label className="govuk-label" htmlFor="status">{t("rounds.proposals.filter.status")}</label>
               <select className="govuk-select" id="status" name="status" defaultValue={data.filters.status}>
-                <option value="">Any status</option>
-                {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                <option value="">{t("rounds.proposals.filter.status.any")}</option>
+                {STATUSES.map((s) => <option key={s} value={s}>{t(STATUS_LABELS[s])}</option>)}
               </select>
             </div>
           </div>
           <div className="govuk-grid-column-one-quarter">
             <div className="govuk-form-group">
-              <label className="govuk-label" htmlFor="maxCost">Costing at most (£)</label>
+              <label className="govuk-label" htmlFor="maxCost">{t("rounds.proposals.filter.maxCost")}</label>
               <input className="govuk-input" id="maxCost" name="maxCost" inputMode="decimal" defaultValue={data.filters.maxCost} />
             </div>
           </div>
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary">Filter proposals</button>
+        <button type="submit" className="govuk-button govuk-button--secondary">{t("rounds.proposals.filter.button")}</button>
       </Form>
-      <p className="govuk-body">{data.total} {data.total === 1 ? "proposal" : "proposals"}</p>
+      <p className="govuk-body">{tp("rounds.proposals.count", data.total)}</p>
       <ul className="govuk-list">
         {data.proposals.map((p) => (
           <li key={p.id} className="govuk-!-margin-bottom-6">
             <h2 className="govuk-heading-m govuk-!-margin-bottom-1"><Link className="govuk-link" to={`/proposals/${p.id}`}>{p.title}</Link></h2>
             <p className="govuk-body govuk-!-margin-bottom-1">
-              {p.cost} · {STATUS_LABELS[p.status]} · {p.supports} {p.supports === 1 ? "supporter" : "supporters"}{p.area ? ` · ${p.area}` : ""}{p.theme ? ` · ${p.theme}` : ""}
+              {p.cost} · {t(STATUS_LABELS[p.status])} · {tp("rounds.proposals.supporters", p.supports)}{p.area ? ` · ${p.area}` : ""}{p.theme ? ` · ${p.theme}` : ""}
             </p>
-            {p.hidden_at ? <p className="govuk-body"><strong>Hidden by a moderator:</strong> {p.hidden_reason}</p> : <p className="govuk-body">{p.summary}</p>}
+            {p.hidden_at ? <p className="govuk-body"><strong>{t("rounds.proposals.hidden")}</strong> {p.hidden_reason}</p> : <p className="govuk-body">{p.summary}</p>}
           </li>
         ))}
       </ul>
       {pages > 1 ? (
-        <nav className="govuk-pagination" aria-label="Pagination">
-          {data.page > 1 ? <div className="govuk-pagination__prev"><Link className="govuk-link govuk-pagination__link" to={query(data.page - 1)} rel="prev">Previous<span className="govuk-visually-hidden"> page</span></Link></div> : null}
-          <p className="govuk-body govuk-!-margin-bottom-0">Page {data.page} of {pages}</p>
-          {data.page < pages ? <div className="govuk-pagination__next"><Link className="govuk-link govuk-pagination__link" to={query(data.page + 1)} rel="next">Next<span className="govuk-visually-hidden"> page</span></Link></div> : null}
+        <nav className="govuk-pagination" aria-label={t("rounds.proposals.pagination")}>
+          {data.page > 1 ? <div className="govuk-pagination__prev"><Link className="govuk-link govuk-pagination__link" to={query(data.page - 1)} rel="prev">{t("rounds.proposals.pagination.previous")}<span className="govuk-visually-hidden"> {t("rounds.proposals.pagination.page")}</span></Link></div> : null}
+          <p className="govuk-body govuk-!-margin-bottom-0">{t("rounds.proposals.pagination.pageOf", { page: data.page, pages })}</p>
+          {data.page < pages ? <div className="govuk-pagination__next"><Link className="govuk-link govuk-pagination__link" to={query(data.page + 1)} rel="next">{t("rounds.proposals.pagination.next")}<span className="govuk-visually-hidden"> {t("rounds.proposals.pagination.page")}</span></Link></div> : null}
         </nav>
       ) : null}
     </>

@@ -8,8 +8,9 @@ import { actorFrom, requireUser } from "../http/auth.server";
 import { formErrors, readForm } from "../http/forms.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
 import { submitProposal } from "../services/rounds/proposals.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Make a proposal");
+export const meta = () => pageTitle(t("rounds.proposalNew.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireUser(request, context);
@@ -43,8 +44,8 @@ export default function NewProposal() {
   if (round.phase !== "proposals") {
     return (
       <>
-        <h1 className="govuk-heading-l">Proposals are closed</h1>
-        <p className="govuk-body">{round.title} is not taking proposals at the moment.</p>
+        <h1 className="govuk-heading-l">{t("rounds.proposalNew.closed")}</h1>
+        <p className="govuk-body">{t("rounds.proposalNew.closed.body", { round: round.title })}</p>
       </>
     );
   }
@@ -53,10 +54,10 @@ export default function NewProposal() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{round.title}</span>
-        <h1 className="govuk-heading-l">Make a proposal</h1>
+        <h1 className="govuk-heading-l">{t("rounds.proposalNew.title")}</h1>
         <PostForm>
           <ProposalFields values={values} errors={errors} defaultArea={round.area ?? ""} />
-          <SubmitButton>Submit proposal</SubmitButton>
+          <SubmitButton>{t("rounds.proposalNew.button")}</SubmitButton>
         </PostForm>
       </div>
     </div>

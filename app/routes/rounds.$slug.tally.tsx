@@ -4,8 +4,17 @@ import { formatPounds } from "../domain/format";
 import { roundForPage } from "../http/rounds.server";
 import { useLiveChannel } from "../live/use-live-channel";
 import { audienceFor, roundTally, type Tally } from "../services/rounds/tally.server";
+import { t } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tally: ${data?.title ?? ""} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: t("rounds.tally.pageTitle", { round: data?.title ?? "" }) }) }];
+
+const PLURAL_RULES = new Intl.PluralRules("en-GB");
+
+/** The turnout sentence's key for a number of voters, by the language's plural rules (the number is an element, so tp cannot fill it). */
+function turnoutKey(total: number) {
+  return PLURAL_RULES.select(total) === "one" ? "rounds.tally.turnout.one" : "rounds.tally.turnout.other";
+}
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { round } = await roundForPage(context, params.slug);
@@ -20,23 +29,22 @@ export default function TallyPage() {
   return (
     <div data-ws={status}>
       <span className="govuk-caption-l"><Link className="govuk-link" to={`/rounds/${data.slug}`}>{data.title}</Link></span>
-      <h1 className="govuk-heading-l">Tally</h1>
+      <h1 className="govuk-heading-l">{t("rounds.tally.title")}</h1>
       <p className="govuk-body" aria-live="polite">
-        <span data-testid="turnout">{tally.turnout.total}</span> {tally.turnout.total === 1 ? "person has" : "people have"} voted
-        ({tally.turnout.online} online, {tally.turnout.code} with a code, {tally.turnout.paper} on paper).
+        {tr(turnoutKey(tally.turnout.total), { count: <span data-testid="turnout">{tally.turnout.total}</span>, online: tally.turnout.online, code: tally.turnout.code, paper: tally.turnout.paper })}
       </p>
-      <p className="govuk-body-s">{status === "open" ? "This page updates by itself as votes arrive." : "Refresh the page to see the latest count."}</p>
+      <p className="govuk-body-s">{status === "open" ? t("rounds.tally.live") : t("rounds.tally.refresh")}</p>
       {tally.projects === null ? (
-        <div className="govuk-inset-text">The counts for each project are hidden until voting closes.</div>
+        <div className="govuk-inset-text">{t("rounds.tally.hidden")}</div>
       ) : (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Votes for each project</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("rounds.tally.table.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Project</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Cost</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Votes</th>
-              {showPoints ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">Points</th> : null}
+              <th scope="col" className="govuk-table__header">{t("rounds.tally.table.project")}</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("rounds.tally.table.cost")}</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("rounds.tally.table.votes")}</th>
+              {showPoints ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("rounds.tally.table.points")}</th> : null}
             </tr>
           </thead>
           <tbody className="govuk-table__body">

@@ -6,8 +6,9 @@ import { ballotPage } from "../http/ballot-page.server";
 import { ballotStep } from "../http/ballot-steps.server";
 import { readFormValues } from "../http/forms.server";
 import { castOnlineBallot, currentBallotOf } from "../services/rounds/voting.server";
+import { t } from "../i18n/translate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Vote: ${data?.round.title ?? ""} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: t("rounds.vote.pageTitle", { round: data?.round.title ?? "" }) }) }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -38,8 +39,8 @@ export default function Vote() {
   if (round.phase !== "voting") {
     return (
       <>
-        <h1 className="govuk-heading-l">Voting is not open</h1>
-        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${round.slug}`}>Go back to {round.title}</Link></p>
+        <h1 className="govuk-heading-l">{t("rounds.vote.closed")}</h1>
+        <p className="govuk-body"><Link className="govuk-link" to={`/rounds/${round.slug}`}>{t("rounds.vote.closed.back", { round: round.title })}</Link></p>
       </>
     );
   }
@@ -47,8 +48,8 @@ export default function Vote() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">{round.title}</span>
-        <h1 className="govuk-heading-l">Vote</h1>
-        {alreadyVoted ? <div className="govuk-inset-text">You have already voted. If you vote again, your new vote replaces the old one.</div> : null}
+        <h1 className="govuk-heading-l">{t("rounds.vote.title")}</h1>
+        {alreadyVoted ? <div className="govuk-inset-text">{t("rounds.vote.alreadyVoted")}</div> : null}
         {step?.step === "review" ? (
           <ReviewStep projects={round.projects} choices={step.choices} values={step.values} type={round.ballotType} />
         ) : (

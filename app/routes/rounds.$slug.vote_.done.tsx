@@ -5,8 +5,9 @@ import { DoneStep } from "../components/ballot";
 import { pageTitle } from "../components/page-title";
 import { requireUser } from "../http/auth.server";
 import { ballotDone } from "../http/ballot-done.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Your vote has been counted");
+export const meta = () => pageTitle(t("rounds.vote.done.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireUser(request, context);

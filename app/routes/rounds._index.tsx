@@ -5,8 +5,10 @@ import type { RootLoaderData } from "../root";
 import { pageTitle } from "../components/page-title";
 import { formatPounds } from "../domain/format";
 import { listRounds } from "../services/rounds/rounds.server";
+import { t } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta = () => pageTitle("Budget rounds");
+export const meta = () => pageTitle(t("rounds.list.title"));
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const rounds = await listRounds(context.db);
@@ -17,9 +19,9 @@ export default function Rounds() {
   const { rounds } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-l">Budget rounds</h1>
+      <h1 className="govuk-heading-l">{t("rounds.list.title")}</h1>
       <OfficerLink />
-      {rounds.length === 0 ? <p className="govuk-body">There are no budget rounds yet.</p> : null}
+      {rounds.length === 0 ? <p className="govuk-body">{t("rounds.list.none")}</p> : null}
       <ul className="govuk-list">
         {rounds.map((round) => (
           <li key={round.slug} className="govuk-!-margin-bottom-6">
@@ -27,7 +29,7 @@ export default function Rounds() {
               <Link className="govuk-link" to={`/rounds/${round.slug}`}>{round.title}</Link>
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-1">
-              Run by {round.organisationName}. Budget: {round.budget}. Stage: <strong className="govuk-tag govuk-tag--grey">{PHASE_LABELS[round.phase]}</strong>
+              {tr("rounds.list.summary", { organisation: round.organisationName, budget: round.budget, stage: <strong className="govuk-tag govuk-tag--grey">{PHASE_LABELS[round.phase]}</strong> })}
             </p>
             <p className="govuk-body">{round.description}</p>
           </li>
@@ -42,8 +44,10 @@ function OfficerLink() {
   if (!root?.user?.isOfficer) return null;
   return (
     <p className="govuk-body">
-      <Link className="govuk-link" to="/rounds/new">Create a budget round</Link> or{" "}
-      <Link className="govuk-link" to="/rounds/import">import a round from a Pabulib file</Link>
+      {tr("rounds.list.officer", {
+        create: <Link className="govuk-link" to="/rounds/new">{t("rounds.list.officer.create")}</Link>,
+        import: <Link className="govuk-link" to="/rounds/import">{t("rounds.list.officer.import")}</Link>,
+      })}
     </p>
   );
 }

@@ -9,8 +9,9 @@ import { formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { roundInputFrom } from "../http/round-form.server";
 import { pageErrorFrom } from "../http/rounds.server";
 import { createRound } from "../services/rounds/rounds.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Create a budget round");
+export const meta = () => pageTitle(t("rounds.new.title"));
 
 function councilsOf(user: { roles: { role: string; organisationId: number | null }[] }) {
   return user.roles.filter((r) => r.role === "officer" && r.organisationId !== null).map((r) => r.organisationId!);
@@ -43,9 +44,9 @@ export default function NewRound() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">Create a budget round</h1>
-        {councils.length === 0 ? <p className="govuk-body">You are not an officer of a council, so you cannot create a round.</p> : null}
-        <RoundForm values={data?.values ?? {}} errors={data?.errors} button="Create round" />
+        <h1 className="govuk-heading-l">{t("rounds.new.title")}</h1>
+        {councils.length === 0 ? <p className="govuk-body">{t("rounds.new.notOfficer")}</p> : null}
+        <RoundForm values={data?.values ?? {}} errors={data?.errors} button={t("rounds.new.button")} />
       </div>
     </div>
   );

@@ -9,8 +9,9 @@ import { ballotStep } from "../http/ballot-steps.server";
 import { readFormValues } from "../http/forms.server";
 import { pageErrorFrom } from "../http/rounds.server";
 import { castCodeBallot, roundForCode } from "../services/rounds/voting.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Vote with a code");
+export const meta = () => pageTitle(t("rounds.vote.code.title"));
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readFormValues(request, context);
@@ -36,12 +37,12 @@ export default function VoteWithCode() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
-          <h1 className="govuk-heading-l">Vote with a code</h1>
-          <p className="govuk-body">If you were given a voting code, you can vote without an account. Each code works once.</p>
+          <h1 className="govuk-heading-l">{t("rounds.vote.code.title")}</h1>
+          <p className="govuk-body">{t("rounds.vote.code.intro")}</p>
           <PostForm>
             <input type="hidden" name="intent" value="start" />
-            <TextField name="code" label="Your voting code" hint="12 letters and numbers, like ABCD-EFGH-JKLM" autoComplete="off" spellCheck={false} defaultValue={data?.stage === "code" ? data.code : undefined} errors={errors} widthClass="govuk-input--width-20" />
-            <SubmitButton>Continue</SubmitButton>
+            <TextField name="code" label={t("rounds.vote.code.label")} hint={t("rounds.vote.code.hint")} autoComplete="off" spellCheck={false} defaultValue={data?.stage === "code" ? data.code : undefined} errors={errors} widthClass="govuk-input--width-20" />
+            <SubmitButton>{t("common.continue")}</SubmitButton>
           </PostForm>
         </div>
       </div>
@@ -52,7 +53,7 @@ export default function VoteWithCode() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">{round.title}</span>
-        <h1 className="govuk-heading-l">Vote</h1>
+        <h1 className="govuk-heading-l">{t("rounds.vote.title")}</h1>
         {step.step === "review" ? (
           <ReviewStep projects={round.projects} choices={step.choices} values={{ ...step.values, code }} type={round.ballotType} hidden={{ code }} />
         ) : (

@@ -4,8 +4,9 @@ import { useLoaderData } from "@remix-run/react";
 import { DoneStep } from "../components/ballot";
 import { pageTitle } from "../components/page-title";
 import { ballotDone } from "../http/ballot-done.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Your vote has been counted");
+export const meta = () => pageTitle(t("rounds.vote.done.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return ballotDone(request, null, "/vote");

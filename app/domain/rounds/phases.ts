@@ -1,14 +1,30 @@
 // The life of a budget round: draft -> proposals -> review -> voting -> closed.
 import type { Phase } from "../../../db/schema-rounds.js";
+import type { MessageKey } from "../../i18n/en.js";
+import { t } from "../../i18n/translate.js";
 
 export const PHASES: readonly Phase[] = ["draft", "proposals", "review", "voting", "closed"];
 
+/** The catalogue key of each phase's name. */
+export const PHASE_LABEL_KEYS = {
+  draft: "rounds.phase.draft",
+  proposals: "rounds.phase.proposals",
+  review: "rounds.phase.review",
+  voting: "rounds.phase.voting",
+  closed: "rounds.phase.closed",
+} as const satisfies Record<Phase, MessageKey>;
+
+/** The name of a phase, as people read it. */
+export function phaseLabel(phase: Phase): string {
+  return t(PHASE_LABEL_KEYS[phase]);
+}
+
 export const PHASE_LABELS: Record<Phase, string> = {
-  draft: "Being prepared",
-  proposals: "Open for proposals",
-  review: "Proposals being reviewed",
-  voting: "Voting open",
-  closed: "Voting closed",
+  draft: phaseLabel("draft"),
+  proposals: phaseLabel("proposals"),
+  review: phaseLabel("review"),
+  voting: phaseLabel("voting"),
+  closed: phaseLabel("closed"),
 };
 
 /** The phase after this one, or null at the end. Rounds only move forward. */

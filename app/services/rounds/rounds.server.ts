@@ -7,6 +7,7 @@ import { DomainError } from "../../domain/errors.js";
 import { checkPhaseDates, isDueToMove, nextPhase } from "../../domain/rounds/phases.js";
 import { freezeRules, type FrozenRules } from "../../domain/rounds/rules.js";
 import { formatMinor } from "../../domain/ledger/amount.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { isUniqueViolation, sqlState } from "../db-errors.js";
@@ -41,7 +42,9 @@ export interface RoundInput {
   areaOnly: boolean;
 }
 
+// i18n-exempt: ledger account codes
 export const councilBudgetAccount = (organisationId: number) => `council:${organisationId}:budget`;
+// i18n-exempt: ledger account codes
 export const roundPotAccount = (roundId: number) => `round:${roundId}:pot`;
 
 function checkInput(input: RoundInput): void {
@@ -78,8 +81,8 @@ function roundColumns(input: RoundInput) {
 
 /** Moves the round's pot to the budget by posting the difference from the council's budget account. */
 async function fundPot(trx: Kysely<Database>, round: { id: number; organisationId: number }, fromMinor: bigint, toMinor: bigint, createdBy: string) {
-  const council = await openAccount(trx, { code: councilBudgetAccount(round.organisationId), unit: "GBP", name: "Council participatory budget", ownerType: "organisation", ownerId: String(round.organisationId), isPublic: true });
-  const pot = await openAccount(trx, { code: roundPotAccount(round.id), unit: "GBP", name: `Budget round ${round.id} pot`, ownerType: "budget_round", ownerId: String(round.id), isPublic: true, minBalance: "0" });
+  const council = await openAccount(trx, { code: councilBudgetAccount(round.organisationId), unit: "GBP", name: t("rounds.ledger.councilAccount"), ownerType: "organisation", ownerId: String(round.organisationId), isPublic: true });
+  const pot = await openAccount(trx, { code: roundPotAccount(round.id), unit: "GBP", name: t("rounds.ledger.potAccount", { round: round.id }), ownerType: "budget_round", ownerId: String(round.id), isPublic: true, minBalance: "0" });
   const difference = toMinor - fromMinor;
   if (difference === 0n) return;
   const amount = formatMinor(difference < 0n ? -difference : difference, "GBP");
@@ -87,7 +90,7 @@ async function fundPot(trx: Kysely<Database>, round: { id: number; organisationI
   await postEntry(trx, {
     idempotencyKey: `round-budget:${round.id}:${randomUUID()}`,
     kind: "round_budget",
-    memo: difference > 0n ? "Budget allocated to the round" : "Budget returned from the round",
+    memo: difference > 0n ? t("rounds.ledger.allocated") : t("rounds.ledger.returned"),
     createdBy,
     metadata: { round: String(round.id) },
     postings: [
@@ -259,7 +262,7 @@ export async function advanceDueRounds(db: Kysely<Database>, now: Date = new Dat
     if (!isDueToMove(dates, now)) continue;
     const to = nextPhase(round.phase)!;
     try {
-      await movePhase(db, { user: null, ip: null, system: true }, round.id, to, "The date set for this stage was reached");
+      await movePhase(db, { user: null, ip: null, system: true }, round.id, to, t("rounds.round.history.scheduled"));
       moved++;
     } catch (error) {
       // Another instance may have moved it first, or voting cannot open yet; officers see why on the round page.
