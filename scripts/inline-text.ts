@@ -50,6 +50,7 @@ function looksLikeWords(text: string): boolean {
   if (!/[A-Za-z]/.test(trimmed)) return false;
   if (/^[a-z0-9_.:\-/]+$/i.test(trimmed) && !/[A-Z][a-z]/.test(trimmed)) return false; // codes, paths, keys
   if (/^(https?:|mailto:|\/)/.test(trimmed)) return false;
+  if (/^[a-z_][a-z0-9_.]* as [A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) return false; // SQL aliases: "app_user.name as author_name"
   if (/^[A-Z0-9_]+$/.test(trimmed)) return false; // GBP, HOUR, ENV_NAMES
   if (/^[a-z][A-Za-z0-9_.\-]*$/.test(trimmed)) return false; // field names: accountCode, reviewedOn-
   return WORDS.test(trimmed);
@@ -81,7 +82,9 @@ function inNonTextPlace(node: ts.Node): boolean {
       return false;
     }
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
-      const name = calleeName(parent.expression);
+      const callee = parent.expression;
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "console") return true; // server logs are for operators
+      const name = calleeName(callee);
       if (name && NOT_TEXT_CALLS.has(name)) return true;
       if (ts.isCallExpression(parent) && parent.expression === current) return true;
       return false;

@@ -68,6 +68,8 @@ describe("finding words written in code instead of the catalogue", () => {
       `const currency = "GBP";`,
       `const field = "accountCode";`,
       `throw new Error("Invariant failed: Balance moved");`,
+      `const rows = db.selectFrom("app_user as u").select(["u.name as author_name"]);`,
+      `console.error("[live] Announcing failed:", error);`,
     ].join("\n");
     expect(find(source)).toEqual([]);
   });
