@@ -19,7 +19,10 @@ export interface InlineText {
 }
 
 /** Folders whose words must all come from the catalogue. */
-export const CHECKED_FOLDERS = ["app/routes", "app/components", "app/http", "app/domain", "app/services", "app/root.tsx", "cli"];
+export const CHECKED_FOLDERS = ["app", "server", "cli"];
+
+/** The catalogue itself, where the words belong. */
+const CATALOGUE_FOLDER = "app/i18n";
 
 /** Attributes and property names whose values are never read by a person. */
 const NOT_TEXT_NAMES = new Set([
@@ -40,7 +43,7 @@ const NOT_TEXT_CALLS = new Set([
   "get", "has", "set", "append", "delete", "querySelector", "querySelectorAll", "locator", "getByTestId",
   "sql", "raw", "ref", "lit", "DateTimeFormat", "NumberFormat", "PluralRules", "Date", "createCookie",
   "createCookieSessionStorage", "addEventListener", "removeEventListener", "createHash", "createHmac",
-  "Symbol", "getEnv", "requireEnv", "log", "debug",
+  "Symbol", "getEnv", "requireEnv", "log", "debug", "setHeader", "header",
 ]);
 
 const WORDS = /[A-Z][a-z]|[a-zA-Z]{2,}[\s,.:;!?]+[a-zA-Z]/;
@@ -133,7 +136,9 @@ function filesUnder(path: string): string[] {
 /** Every piece of inline text in the checked folders, relative to the project root. */
 export function findInlineText(root: string, folders: string[] = CHECKED_FOLDERS): InlineText[] {
   return folders.flatMap((folder) =>
-    filesUnder(join(root, folder)).flatMap((file) => findInlineTextIn(relative(root, file), readFileSync(file, "utf8"))),
+    filesUnder(join(root, folder))
+      .filter((file) => !relative(root, file).startsWith(`${CATALOGUE_FOLDER}/`))
+      .flatMap((file) => findInlineTextIn(relative(root, file), readFileSync(file, "utf8"))),
   );
 }
 

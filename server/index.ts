@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 
   app.get("/healthz", async (_req, res) => {
     const ok = await handle.ping();
+    // i18n-exempt: a health check's answer for monitoring, not a page
     res.status(ok ? 200 : 503).type("text/plain").send(ok ? "ok" : "database unavailable");
   });
 

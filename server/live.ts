@@ -125,15 +125,18 @@ export class LiveHub {
     try {
       channel = (JSON.parse(text) as { subscribe?: unknown }).subscribe;
     } catch {
+      // i18n-exempt: a protocol reply for the page's script, never shown to people
       ws.send(JSON.stringify({ error: "Messages must be JSON" }));
       return;
     }
     const provider = typeof channel === "string" && CHANNEL_PATTERN.test(channel) ? this.providerFor(channel) : undefined;
     if (typeof channel !== "string" || !provider) {
+      // i18n-exempt: a protocol reply for the page's script, never shown to people
       ws.send(JSON.stringify({ error: 'Send {"subscribe": "<channel>"} with a known channel' }));
       return;
     }
     if (mine.size >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+      // i18n-exempt: a protocol reply for the page's script, never shown to people
       ws.send(JSON.stringify({ error: "Too many subscriptions" }));
       return;
     }
@@ -144,6 +147,7 @@ export class LiveHub {
       audience = null;
     }
     if (audience === null) {
+      // i18n-exempt: a protocol reply for the page's script, never shown to people
       ws.send(JSON.stringify({ error: "You cannot follow this channel" }));
       return;
     }
@@ -226,6 +230,7 @@ export class LiveHub {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     if (this.wss) {
+      // i18n-exempt: a websocket close reason, read by the page's script
       for (const client of this.wss.clients) client.close(1001, "server shutting down");
       await new Promise<void>((resolve) => this.wss!.close(() => resolve()));
       for (const client of this.wss.clients) client.terminate();

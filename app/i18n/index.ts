@@ -6,7 +6,7 @@ import { CATALOGUE_AREAS, en, type MessageKey } from "./en.js";
 import { bracesWellFormed, placeholdersOf } from "./translate.js";
 
 export { CATALOGUE_AREAS, en, type MessageKey };
-export { bracesWellFormed, format, placeholdersOf, t, tp, type MessageValues, type Placeholders, type PluralKey } from "./translate.js";
+export { bracesWellFormed, format, placeholdersOf, pluralKey, t, tp, type MessageValues, type Placeholders, type PluralKey } from "./translate.js";
 export { DOMAIN_MESSAGES, hasMessage, messageFor };
 
 export interface CatalogueProblem {

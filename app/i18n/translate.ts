@@ -48,13 +48,18 @@ export function t<K extends MessageKey>(key: K, ...values: MessageValues<K>): st
   return format(en[key], values[0] as Record<string, string | number> | undefined);
 }
 
+/** Which of a plural pair a count takes, by the language's plural rules: for tr(), when the count is an element. */
+export function pluralKey<B extends PluralKey>(key: B, count: number | bigint): `${B}.one` | `${B}.other` {
+  return PLURAL_RULES.select(Number(count)) === "one" ? `${key}.one` : `${key}.other`;
+}
+
 /**
  * The words for a count: "<key>.one" or "<key>.other" as the language's plural rules choose,
  * with {count} and the other placeholders filled in ("1 proposal", "3 proposals").
  */
 export function tp<B extends PluralKey>(key: B, count: number | bigint, ...values: PluralValues<B>): string {
-  const form = PLURAL_RULES.select(Number(count)) === "one" ? "one" : "other";
-  const text = en[`${key}.${form}` as MessageKey];
-  if (text === undefined) throw new Error(`Invariant failed: no plural form ${form} for ${key}`);
+  const formKey = pluralKey(key, count) as MessageKey;
+  const text = en[formKey];
+  if (text === undefined) throw new Error(`Invariant failed: no plural form ${formKey}`);
   return format(text, { ...(values[0] as Record<string, string | number> | undefined), count: String(count) });
 }

@@ -4,17 +4,10 @@ import { formatPounds } from "../domain/format";
 import { roundForPage } from "../http/rounds.server";
 import { useLiveChannel } from "../live/use-live-channel";
 import { audienceFor, roundTally, type Tally } from "../services/rounds/tally.server";
-import { t } from "../i18n/translate";
+import { pluralKey, t } from "../i18n/translate";
 import { tr } from "../i18n/rich";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: t("rounds.tally.pageTitle", { round: data?.title ?? "" }) }) }];
-
-const PLURAL_RULES = new Intl.PluralRules("en-GB");
-
-/** The turnout sentence's key for a number of voters, by the language's plural rules (the number is an element, so tp cannot fill it). */
-function turnoutKey(total: number) {
-  return PLURAL_RULES.select(total) === "one" ? "rounds.tally.turnout.one" : "rounds.tally.turnout.other";
-}
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { round } = await roundForPage(context, params.slug);
@@ -31,7 +24,7 @@ export default function TallyPage() {
       <span className="govuk-caption-l"><Link className="govuk-link" to={`/rounds/${data.slug}`}>{data.title}</Link></span>
       <h1 className="govuk-heading-l">{t("rounds.tally.title")}</h1>
       <p className="govuk-body" aria-live="polite">
-        {tr(turnoutKey(tally.turnout.total), { count: <span data-testid="turnout">{tally.turnout.total}</span>, online: tally.turnout.online, code: tally.turnout.code, paper: tally.turnout.paper })}
+        {tr(pluralKey("rounds.tally.turnout", tally.turnout.total), { count: <span data-testid="turnout">{tally.turnout.total}</span>, online: tally.turnout.online, code: tally.turnout.code, paper: tally.turnout.paper })}
       </p>
       <p className="govuk-body-s">{status === "open" ? t("rounds.tally.live") : t("rounds.tally.refresh")}</p>
       {tally.projects === null ? (

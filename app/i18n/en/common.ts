@@ -107,7 +107,6 @@ export const common = {
   "ballotPaper.standardSizeLink": "Standard size",
   "ballotPaper.notYet": "The ballot paper is ready when voting opens. The list of projects is fixed then.",
   "ballotPaper.howTo": "How to fill in this ballot paper",
-  "ballotPaper.type": "Type of ballot:",
   "ballotPaper.approval.mark": "Put a cross (X) in the box next to each project you choose.",
   "ballotPaper.approval.single": "Choose 1 project.",
   "ballotPaper.approval.exact": "Choose {count} projects.",

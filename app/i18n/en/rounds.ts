@@ -62,7 +62,7 @@ export const rounds = {
 
   // Form rules: amounts in pounds.
   // (ledger_amount_missing reads "in pounds" twice: kept as it was shown before.)
-  "rounds.form.pounds.missing": "Enter an amount in pounds in pounds",
+  "rounds.form.pounds.missing": "Enter an amount in pounds",
   "rounds.form.pounds.tooPrecise": "Enter an amount in pounds with no more than {scale} decimal places, like 1250.50",
   "rounds.form.pounds.zero": "Enter an amount in pounds greater than zero",
   "rounds.form.pounds.negative": "Enter an amount in pounds greater than zero, without a minus sign",

@@ -137,8 +137,7 @@ export const timebankAdmin = {
   "timebankAdmin.reports.csv.movement": "movement",
   "timebankAdmin.reports.csv.reason": "reason",
   "timebankAdmin.reports.csv.donationsInTotal": "donations in total",
-  // As it always was: "donations" even for one.
-  "timebankAdmin.reports.csv.donationCount.one": "{count} donations",
+  "timebankAdmin.reports.csv.donationCount.one": "{count} donation",
   "timebankAdmin.reports.csv.donationCount.other": "{count} donations",
   "timebankAdmin.reports.csv.grant": "grant",
   "timebankAdmin.reports.csv.pledgeHoursPerWeek": "pledge_hours_per_week",
