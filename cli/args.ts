@@ -1,7 +1,9 @@
 // A small, strict argument parser: unknown flags and missing values are errors, never guesses.
 
+import { t } from "../app/i18n/translate.js";
+
 export class UsageError extends Error {
-  override name = "UsageError";
+  override name = "UsageError"; // i18n-exempt: class name
 }
 
 export interface ParsedArgs {
@@ -20,14 +22,14 @@ export function parseArgs(args: readonly string[], spec: { valueFlags: readonly 
     }
     const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
     if (spec.booleanFlags.includes(name)) {
-      if (inline !== undefined) throw new UsageError(`--${name} does not take a value`);
+      if (inline !== undefined) throw new UsageError(t("cli.args.noValue", { name }));
       flags.set(name, true);
     } else if (spec.valueFlags.includes(name)) {
       const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value.startsWith("--")) throw new UsageError(t("cli.args.needsValue", { name }));
       flags.set(name, value);
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      throw new UsageError(t("cli.args.unknownOption", { name }));
     }
   }
   return { positional, flags };
@@ -35,7 +37,7 @@ export function parseArgs(args: readonly string[], spec: { valueFlags: readonly 
 
 export function requiredFlag(parsed: ParsedArgs, name: string): string {
   const value = parsed.flags.get(name);
-  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} is required`);
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError(t("cli.args.required", { name }));
   return value;
 }
 

@@ -8,6 +8,7 @@ import { messageFor } from "../app/domain/messages.js";
 import { createCheckpoint } from "../app/services/ledger/checkpoints.server.js";
 import { exportCsv, exportHledger } from "../app/services/ledger/export.server.js";
 import { verifyLedger } from "../app/services/ledger/verify.server.js";
+import { t } from "../app/i18n/translate.js";
 
 export interface LedgerCommandIo {
   db: Kysely<Database>;
@@ -15,15 +16,7 @@ export interface LedgerCommandIo {
   stderr(s: string): void;
 }
 
-const USAGE = `Usage:
-  potluck ledger export --format hledger|csv [--account CODE]
-      Write the ledger to standard output: an hledger journal with a balance assertion on
-      every posting, or CSV postings. --account keeps entries touching one account.
-  potluck ledger verify
-      Recompute every hash, chain, balance and checkpoint; exit 1 naming the first violation.
-  potluck ledger checkpoint
-      Publish a checkpoint: a root hash over every account's chain.
-`;
+const USAGE = t("cli.ledger.usage");
 
 type Parsed = { ok: true; options: Map<string, string> } | { ok: false; message: string };
 
@@ -31,18 +24,18 @@ function parseOptions(args: string[], allowed: string[]): Parsed {
   const options = new Map<string, string>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
-    if (!arg.startsWith("--")) return { ok: false, message: `Unexpected argument "${arg}"` };
+    if (!arg.startsWith("--")) return { ok: false, message: t("cli.ledger.unexpectedArgument", { argument: arg }) };
     const equals = arg.indexOf("=");
     const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
-    if (!allowed.includes(name)) return { ok: false, message: `Unknown option --${name}` };
-    if (options.has(name)) return { ok: false, message: `--${name} is given twice` };
+    if (!allowed.includes(name)) return { ok: false, message: t("cli.ledger.unknownOption", { name }) };
+    if (options.has(name)) return { ok: false, message: t("cli.ledger.optionTwice", { name }) };
     let value: string | undefined;
     if (equals !== -1) value = arg.slice(equals + 1);
     else {
       value = args[index + 1];
       index++;
     }
-    if (value === undefined || value === "" || value.startsWith("--")) return { ok: false, message: `--${name} needs a value` };
+    if (value === undefined || value === "" || value.startsWith("--")) return { ok: false, message: t("cli.ledger.needsValue", { name }) };
     options.set(name, value);
   }
   return { ok: true, options };
@@ -60,12 +53,12 @@ export async function ledgerCommand(args: string[], io: LedgerCommandIo): Promis
       case "export":
         return await exportCommand(rest, io);
       case "verify":
-        if (rest.length > 0) return usageError(io, "ledger verify takes no arguments");
+        if (rest.length > 0) return usageError(io, t("cli.ledger.verifyNoArguments"));
         return await verifyCommand(io);
       case "checkpoint": {
-        if (rest.length > 0) return usageError(io, "ledger checkpoint takes no arguments");
+        if (rest.length > 0) return usageError(io, t("cli.ledger.checkpointNoArguments"));
         const checkpoint = await createCheckpoint(io.db);
-        io.stdout(`Checkpoint ${checkpoint.id}: ${checkpoint.accountCount} accounts, ${checkpoint.postingCount} postings, root ${checkpoint.rootHashHex}\n`);
+        io.stdout(`${t("cli.ledger.checkpointDone", { id: String(checkpoint.id), accounts: checkpoint.accountCount, postings: String(checkpoint.postingCount), root: checkpoint.rootHashHex })}\n`);
         return 0;
       }
       case "--help":
@@ -73,9 +66,9 @@ export async function ledgerCommand(args: string[], io: LedgerCommandIo): Promis
         io.stdout(USAGE);
         return 0;
       case undefined:
-        return usageError(io, "Say what to do with the ledger");
+        return usageError(io, t("cli.ledger.missingCommand"));
       default:
-        return usageError(io, `Unknown ledger command "${subcommand}"`);
+        return usageError(io, t("cli.ledger.unknownCommand", { command: subcommand }));
     }
   } catch (error) {
     if (isDomainError(error)) {
@@ -90,27 +83,27 @@ async function exportCommand(args: string[], io: LedgerCommandIo): Promise<numbe
   const parsed = parseOptions(args, ["format", "account"]);
   if (!parsed.ok) return usageError(io, parsed.message);
   const format = parsed.options.get("format");
-  if (format === undefined) return usageError(io, "ledger export needs --format hledger or --format csv");
+  if (format === undefined) return usageError(io, t("cli.ledger.exportNeedsFormat"));
   const accountCode = parsed.options.get("account");
   const options = accountCode === undefined ? {} : { accountCode };
   const write = (chunk: string) => io.stdout(chunk);
   if (format === "hledger") await exportHledger(io.db, write, options);
   else if (format === "csv") await exportCsv(io.db, write, options);
-  else return usageError(io, `Unknown format "${format}": use hledger or csv`);
+  else return usageError(io, t("cli.ledger.unknownFormat", { format }));
   return 0;
 }
 
 async function verifyCommand(io: LedgerCommandIo): Promise<number> {
   const report = await verifyLedger(io.db);
   const { accounts, entries, postings, checkpoints } = report.counts;
-  const summary = `${accounts} accounts, ${entries} entries, ${postings} postings, ${checkpoints} checkpoints`;
+  const summary = t("cli.ledger.summary", { accounts, entries, postings, checkpoints });
   if (report.ok) {
-    io.stdout(`Ledger verified: ${summary}\n`);
+    io.stdout(`${t("cli.ledger.verified", { summary })}\n`);
     return 0;
   }
   const first = report.violations[0]!;
-  io.stderr(`Ledger verification failed: ${first.code}: ${first.message}\n`);
-  for (const violation of report.violations.slice(1)) io.stderr(`  also ${violation.code}: ${violation.message}\n`);
-  io.stderr(`Checked ${summary}\n`);
+  io.stderr(`${t("cli.ledger.verifyFailed", { code: first.code, message: first.message })}\n`);
+  for (const violation of report.violations.slice(1)) io.stderr(`${t("cli.ledger.alsoViolation", { code: violation.code, message: violation.message })}\n`);
+  io.stderr(`${t("cli.ledger.checked", { summary })}\n`);
   return 1;
 }

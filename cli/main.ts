@@ -3,27 +3,14 @@
 import type { DbHandle } from "../db/client.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { isEmpty, seedDemo } from "../db/seed.js";
+import { t } from "../app/i18n/translate.js";
 import { UsageError } from "./args.js";
 import { ledgerCommand } from "./ledger.js";
 import { pbCount } from "./pb-count.js";
 import { PB_IO_HELP, pbExport, pbImport } from "./pb-io.js";
 import { USER_HELP, checkUserArgs, userCommand } from "./user.js";
 
-const HELP = `Usage: npm run potluck -- <command> [options]
-
-Commands:
-  migrate                 Bring the database schema up to date.
-  seed [--force]          Add the demo data to an empty database (--force: even if not empty).
-${USER_HELP.replace(/^/gm, "  ")}
-  ledger export --format hledger|csv [--account CODE]
-                          Write the ledger as an hledger journal or CSV statements.
-  ledger verify           Recompute every balance and hash chain; exit 1 naming the first problem.
-  pb count FILE --rule greedy|mes|mes-completed [--utility cost|approval] [--json]
-                          Count a Pabulib .pb file and print the selected projects.
-  ${PB_IO_HELP}
-  --help                  Show this help.
-
-The database is DATABASE_URL when set, otherwise the embedded database in POTLUCK_DATA_DIR (./data).`;
+const HELP = t("cli.help", { userHelp: USER_HELP.replace(/^/gm, "  "), pbIoHelp: PB_IO_HELP });
 
 export interface CliDeps {
   /** Opens the (migrated) database; the returned close() releases it. */
@@ -38,10 +25,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return await dispatch(argv, deps);
   } catch (error) {
     if (error instanceof UsageError) {
-      deps.stderr(`potluck: ${error.message}\nRun "npm run potluck -- --help" for usage.`);
+      deps.stderr(t("cli.usageError", { message: error.message }));
       return 2;
     }
-    deps.stderr(`potluck: ${error instanceof Error ? error.message : String(error)}`);
+    deps.stderr(t("cli.error", { message: error instanceof Error ? error.message : String(error) }));
     return 1;
   }
 }
@@ -64,21 +51,21 @@ async function dispatch(argv: string[], deps: CliDeps): Promise<number> {
   }
   switch (command) {
     case "migrate":
-      if (rest.length > 0) throw new UsageError("migrate takes no arguments");
+      if (rest.length > 0) throw new UsageError(t("cli.migrate.noArguments"));
       return withDb(async () => {
-        stdout("The database is up to date.");
+        stdout(t("cli.migrate.done"));
         return 0;
       });
     case "seed": {
       const force = rest[0] === "--force";
-      if (rest.length > (force ? 1 : 0)) throw new UsageError("seed takes only --force");
+      if (rest.length > (force ? 1 : 0)) throw new UsageError(t("cli.seed.onlyForce"));
       return withDb(async ({ db }) => {
         if (!force && !(await isEmpty(db))) {
-          stderr("potluck: the database already has data; the demo is only added to an empty database (use --force to add it anyway)");
+          stderr(t("cli.seed.notEmpty"));
           return 1;
         }
         const result = await seedDemo(db);
-        stdout(`Seeded the demo: ${result.people} people.`);
+        stdout(t("cli.seed.done", { people: result.people }));
         return 0;
       });
     }
@@ -91,8 +78,8 @@ async function dispatch(argv: string[], deps: CliDeps): Promise<number> {
       if (rest[0] === "count") return pbCount(rest.slice(1), { stdout, stderr });
       if (rest[0] === "export") return withDb(({ db }) => pbExport(rest.slice(1), { db, stdout, stderr }));
       if (rest[0] === "import") return withDb(({ db }) => pbImport(rest.slice(1), { db, stdout, stderr }));
-      throw new UsageError(`unknown pb command "${rest[0] ?? ""}"; use "pb count", "pb export" or "pb import"`);
+      throw new UsageError(t("cli.pb.unknownCommand", { command: rest[0] ?? "" }));
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError(t("cli.unknownCommand", { command }));
   }
 }

@@ -12,6 +12,7 @@ import {
   type TieBreak,
 } from "../app/domain/counting.js";
 import { formatDecimal, PabulibError, pabulibToCounting, parsePabulib, type PabulibInstance } from "../app/domain/pabulib.js";
+import { t } from "../app/i18n/translate.js";
 
 export interface PbCountIo {
   readonly stdout: (s: string) => void;
@@ -23,19 +24,10 @@ export interface PbCountIo {
   readonly now?: () => number;
 }
 
-export const PB_COUNT_USAGE = `usage: pb count FILE --rule greedy|mes|mes-completed [--utility cost|approval] [--tie-break id|support] [--json]
-
-Counts a Pabulib .pb file and prints the funded projects in selection order and their total cost.
-  --rule       greedy: most support first (points for cumulative/scoring ballots)
-               mes: Method of Equal Shares
-               mes-completed: equal shares, raising every voter's money by 1 currency unit
-                              while that stays within budget, then greedy for what still fits
-  --utility    for mes rules: cost (default) or approval
-  --tie-break  id (default, as pabutools: smallest project_id as a string) or
-               support (more supporters, then lower cost, then file order)
-  --json       print {"selected": [...], "total_cost": "..."}
-Exit codes: 0 done, 1 unreadable or malformed file, 2 bad arguments.
-`;
+export const PB_COUNT_USAGE = t("cli.pbCount.usage", {
+  // i18n-exempt: the shape of the --json output
+  jsonShape: '{"selected": [...], "total_cost": "..."}',
+});
 
 type Rule = "greedy" | "mes" | "mes-completed";
 
@@ -69,27 +61,27 @@ function parseArgs(args: readonly string[]): Parsed | string | "help" {
       json = true;
     } else if (flag === "--rule") {
       const v = value();
-      if (v !== "greedy" && v !== "mes" && v !== "mes-completed") return `--rule must be greedy, mes or mes-completed`;
+      if (v !== "greedy" && v !== "mes" && v !== "mes-completed") return t("cli.pbCount.ruleInvalid");
       rule = v;
     } else if (flag === "--utility") {
       const v = value();
-      if (v !== "cost" && v !== "approval") return `--utility must be cost or approval`;
+      if (v !== "cost" && v !== "approval") return t("cli.pbCount.utilityInvalid");
       utility = v;
     } else if (flag === "--tie-break") {
       const v = value();
-      if (v !== "id" && v !== "support") return `--tie-break must be id or support`;
+      if (v !== "id" && v !== "support") return t("cli.pbCount.tieBreakInvalid");
       tieBreak = v;
     } else if (flag.startsWith("-")) {
-      return `unknown option ${flag}`;
+      return t("cli.pbCount.unknownOption", { flag });
     } else if (file === null) {
       file = a;
     } else {
-      return `only one FILE can be counted (got ${file} and ${a})`;
+      return t("cli.pbCount.oneFile", { first: file, second: a });
     }
   }
-  if (file === null) return "missing FILE";
-  if (rule === null) return "missing --rule";
-  if (rule === "greedy" && utility !== null) return "--utility applies to the mes rules only";
+  if (file === null) return t("cli.pbCount.missingFile");
+  if (rule === null) return t("cli.pbCount.missingRule");
+  if (rule === "greedy" && utility !== null) return t("cli.pbCount.utilityGreedy");
   return { file, rule, utility, tieBreak, json };
 }
 
@@ -101,7 +93,7 @@ export async function pbCount(args: string[], io: PbCountIo): Promise<number> {
     return 0;
   }
   if (typeof parsed === "string") {
-    io.stderr(`pb count: ${parsed}\n${PB_COUNT_USAGE}`);
+    io.stderr(`${t("cli.pbCount.error", { message: parsed })}\n${PB_COUNT_USAGE}`);
     return 2;
   }
   const now = io.now ?? (() => Date.now());
@@ -110,7 +102,7 @@ export async function pbCount(args: string[], io: PbCountIo): Promise<number> {
   try {
     text = await (io.readFile ?? ((p: string) => readFile(p, "utf8")))(parsed.file);
   } catch (err) {
-    io.stderr(`pb count: cannot read ${parsed.file}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`${t("cli.pbCount.cannotRead", { file: parsed.file, message: err instanceof Error ? err.message : String(err) })}\n`);
     return 1;
   }
   let pb: PabulibInstance;
@@ -118,7 +110,7 @@ export async function pbCount(args: string[], io: PbCountIo): Promise<number> {
     pb = parsePabulib(text);
   } catch (err) {
     if (err instanceof PabulibError) {
-      io.stderr(`pb count: ${parsed.file}: ${err.message}\n`);
+      io.stderr(`${t("cli.pbCount.fileError", { file: parsed.file, message: err.message })}\n`);
       return 1;
     }
     throw err;
@@ -132,12 +124,15 @@ export async function pbCount(args: string[], io: PbCountIo): Promise<number> {
   let drew = false;
   const onProgress = (p: CountingProgress): void => {
     if (io.stderrIsTTY !== true) return;
-    const t = now();
-    if (t - lastDraw < 100) return;
-    lastDraw = t;
+    const at = now();
+    if (at - lastDraw < 100) return;
+    lastDraw = at;
     drew = true;
-    const run = parsed.rule === "mes-completed" ? ` (run ${p.runs}, +${p.budgetIncrease} per voter)` : "";
-    io.stderr(`\rcounting… ${p.decided}/${total} projects${run}\u001b[K`);
+    const progress =
+      parsed.rule === "mes-completed"
+        ? t("cli.pbCount.progressCompleted", { decided: p.decided, total, runs: p.runs, increase: String(p.budgetIncrease) })
+        : t("cli.pbCount.progress", { decided: p.decided, total });
+    io.stderr(`\r${progress}\u001b[K`);
   };
 
   let result: CountingResult;
@@ -156,11 +151,11 @@ export async function pbCount(args: string[], io: PbCountIo): Promise<number> {
   if (parsed.json) {
     io.stdout(`${JSON.stringify({ selected: result.selected, total_cost: totalCost })}\n`);
   } else {
-    io.stdout(result.selected.map((id) => `${id}\n`).join("") + `total cost: ${totalCost}\n`);
+    io.stdout(result.selected.map((id) => `${id}\n`).join("") + `${t("cli.pbCount.totalCost", { cost: totalCost })}\n`);
   }
-  const runs = result.rule === "equal-shares-completed" ? `, ${result.mesRuns} equal-shares runs` : "";
+  const counted = { projects: total, voters: instance.ballots.length, rule: parsed.rule, funded: result.selected.length, ms: now() - started };
   io.stderr(
-    `counted ${total} projects and ${instance.ballots.length} voters with ${parsed.rule}: ${result.selected.length} funded in ${now() - started} ms${runs}\n`,
+    `${result.rule === "equal-shares-completed" ? t("cli.pbCount.countedCompleted", { ...counted, runs: result.mesRuns }) : t("cli.pbCount.counted", counted)}\n`,
   );
   return 0;
 }
@@ -176,7 +171,7 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`pb count: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`${t("cli.pbCount.error", { message: err instanceof Error ? (err.stack ?? err.message) : String(err) })}\n`);
       process.exitCode = 1;
     },
   );

@@ -2,32 +2,46 @@
 import type { ErrorValues } from "./errors.js";
 import { formatPounds } from "./format.js";
 import { PHASE_LABELS } from "./rounds/phases.js";
+import type { MessageKey } from "../i18n/en.js";
+import { t } from "../i18n/translate.js";
 
 type MessageFor = (values: ErrorValues) => string;
 
 const pounds = (value: unknown) => formatPounds(BigInt(String(value)));
 const phase = (value: unknown) => PHASE_LABELS[value as keyof typeof PHASE_LABELS] ?? String(value);
 
-const DELIVERY_FIELD_LABELS: Record<string, string> = { note: "note", supplier: "supplier's name", reference: "payment reference", reason: "reason for the increase" };
+/** Each delivery text field's message when it is missing (required) and when it is too long. */
+type DeliveryTextKey = Extract<MessageKey, `errors.delivery_text_invalid.${string}.${string}`>;
+const DELIVERY_TEXT_MESSAGES: Record<string, { required: DeliveryTextKey; tooLong: DeliveryTextKey }> = {
+  note: { required: "errors.delivery_text_invalid.note.required", tooLong: "errors.delivery_text_invalid.note.tooLong" },
+  supplier: { required: "errors.delivery_text_invalid.supplier.required", tooLong: "errors.delivery_text_invalid.supplier.tooLong" },
+  reference: { required: "errors.delivery_text_invalid.reference.required", tooLong: "errors.delivery_text_invalid.reference.tooLong" },
+  reason: { required: "errors.delivery_text_invalid.reason.required", tooLong: "errors.delivery_text_invalid.reason.tooLong" },
+};
 
 export const RESULTS_MESSAGES: Record<string, MessageFor> = {
-  results_round_not_closed: (v) => `Votes can only be counted and published after voting closes. The round is at the stage "${phase(v.phase)}"`,
-  results_not_counted: () => "Count the votes before publishing the results",
-  results_already_published: () => "The results of this round have already been published and cannot change",
-  results_count_stale: () => "Ballots have changed since the votes were counted (for example a paper batch was accepted). Count the votes again, then publish",
-  results_not_published: () => "The results of this round have not been published yet",
-  results_no_frozen_rules: () => "This round never opened for voting, so there is nothing to count",
-  results_import_invalid: (v) => `The Pabulib file cannot be imported: ${v.detail}`,
-  results_import_no_author: () => "The organisation has no officer or administrator to record as the author of imported projects. Add an officer first",
-  results_slug_taken: () => "Another round already uses this web address. Choose a different short name",
-  delivery_project_not_funded: () => "This project was not funded in the published results, so nothing can be recorded against it",
-  delivery_overspend: (v) => `This payment of ${pounds(v.amountMinor)} is more than the ${pounds(v.remainingMinor)} left in the project's budget. Record a budget increase with a reason first`,
-  delivery_source_short: (v) => `There is not enough in the ${v.source === "pot" ? "round's unspent pot" : "council's budget"} for this increase (${pounds(v.availableMinor)} available). Enter a smaller amount or choose the other source`,
-  delivery_status_invalid: () => "Select how the project is going",
+  results_round_not_closed: (v) => t("errors.results_round_not_closed", { phase: phase(v.phase) }),
+  results_not_counted: () => t("errors.results_not_counted"),
+  results_already_published: () => t("errors.results_already_published"),
+  results_count_stale: () => t("errors.results_count_stale"),
+  results_not_published: () => t("errors.results_not_published"),
+  results_no_frozen_rules: () => t("errors.results_no_frozen_rules"),
+  results_import_invalid: (v) => t("errors.results_import_invalid", { detail: String(v.detail) }),
+  results_import_no_author: () => t("errors.results_import_no_author"),
+  results_slug_taken: () => t("errors.results_slug_taken"),
+  delivery_project_not_funded: () => t("errors.delivery_project_not_funded"),
+  delivery_overspend: (v) => t("errors.delivery_overspend", { amount: pounds(v.amountMinor), remaining: pounds(v.remainingMinor) }),
+  delivery_source_short: (v) =>
+    t(v.source === "pot" ? "errors.delivery_source_short.pot" : "errors.delivery_source_short.council", { available: pounds(v.availableMinor) }),
+  delivery_status_invalid: () => t("errors.delivery_status_invalid"),
   delivery_text_invalid: (v) => {
-    const label = DELIVERY_FIELD_LABELS[String(v.field)] ?? String(v.field);
-    return v.required ? `Enter the ${label}, in ${v.maximum} characters or fewer` : `The ${label} must be ${v.maximum} characters or fewer`;
+    const messages = DELIVERY_TEXT_MESSAGES[String(v.field)];
+    const maximum = String(v.maximum);
+    if (messages === undefined) {
+      return t(v.required ? "errors.delivery_text_invalid.required" : "errors.delivery_text_invalid.tooLong", { field: String(v.field), maximum });
+    }
+    return t(v.required ? messages.required : messages.tooLong, { maximum });
   },
-  delivery_date_invalid: (v) => `Enter ${v.label} as a real date, like 2027-06-30`,
-  delivery_date_future: (v) => `${v.label} must be today or in the past`,
+  delivery_date_invalid: (v) => t(v.which === "paid" ? "errors.delivery_date_invalid.paid" : "errors.delivery_date_invalid.happened"),
+  delivery_date_future: (v) => t(v.which === "paid" ? "errors.delivery_date_future.paid" : "errors.delivery_date_future.happened"),
 };

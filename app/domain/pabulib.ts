@@ -1,3 +1,4 @@
+import { t } from "../i18n/translate.js";
 import type { CountingBallot, CountingInstance } from "./counting/types.js";
 
 /*
@@ -82,7 +83,7 @@ export type PabulibErrorCode =
   | "too-many-fields";
 
 export class PabulibError extends Error {
-  override readonly name = "PabulibError";
+  override readonly name = "PabulibError"; // i18n-exempt: class name
   constructor(
     readonly code: PabulibErrorCode,
     /** 1-based line number in the file (one past the last line for things missing at the end). */
@@ -91,7 +92,7 @@ export class PabulibError extends Error {
     readonly field: string,
     readonly detail: string,
   ) {
-    super(`line ${line}, ${field}: ${detail}`);
+    super(t("results.pabulib.error", { line, field, detail }));
   }
 }
 
@@ -143,7 +144,7 @@ function splitRow(line: string, lineNo: number): Row {
       let k = j + 1;
       for (;;) {
         const close = line.indexOf('"', k);
-        if (close < 0) throw new PabulibError("syntax", lineNo, `column ${fields.length + 1}`, "unterminated quoted field");
+        if (close < 0) throw new PabulibError("syntax", lineNo, t("results.pabulib.column", { number: fields.length + 1 }), t("results.pabulib.unterminatedQuote"));
         value += line.slice(k, close);
         if (line[close + 1] === '"') {
           value += '"';
@@ -157,7 +158,7 @@ function splitRow(line: string, lineNo: number): Row {
       fields.push(value);
       if (k >= len) break;
       if (line[k] !== ";") {
-        throw new PabulibError("syntax", lineNo, `column ${fields.length}`, "unexpected text after a closing quote");
+        throw new PabulibError("syntax", lineNo, t("results.pabulib.column", { number: fields.length }), t("results.pabulib.textAfterQuote"));
       }
       i = k + 1;
     } else {
@@ -191,7 +192,7 @@ const SECTIONS: readonly Section[] = ["meta", "projects", "votes"];
 
 export function parsePabulib(input: string): PabulibInstance {
   if (input.length > PABULIB_MAX_CHARS) {
-    throw new PabulibError("too-large", 1, "file", `more than ${PABULIB_MAX_CHARS} characters`);
+    throw new PabulibError("too-large", 1, "file", t("results.pabulib.tooManyChars", { maximum: PABULIB_MAX_CHARS }));
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const meta: PabulibMetaEntry[] = [];
@@ -221,19 +222,19 @@ export function parsePabulib(input: string): PabulibInstance {
     const line = text.slice(pos, end);
     pos = nl + 1;
     lineNo++;
-    if (lineNo > PABULIB_MAX_LINES) throw new PabulibError("too-large", lineNo, "file", `more than ${PABULIB_MAX_LINES} lines`);
+    if (lineNo > PABULIB_MAX_LINES) throw new PabulibError("too-large", lineNo, "file", t("results.pabulib.tooManyLines", { maximum: PABULIB_MAX_LINES }));
     if (line.length > PABULIB_MAX_FIELD_CHARS * 4) {
-      throw new PabulibError("too-large", lineNo, "line", `line longer than ${PABULIB_MAX_FIELD_CHARS * 4} characters`);
+      throw new PabulibError("too-large", lineNo, "line", t("results.pabulib.lineTooLong", { maximum: PABULIB_MAX_FIELD_CHARS * 4 }));
     }
     if (line.trim().length === 0) continue;
     const row = splitRow(line, lineNo);
     const fields = row.fields;
     if (fields.length > PABULIB_MAX_COLUMNS) {
-      throw new PabulibError("too-large", lineNo, "line", `more than ${PABULIB_MAX_COLUMNS} fields`);
+      throw new PabulibError("too-large", lineNo, "line", t("results.pabulib.tooManyFieldsInLine", { maximum: PABULIB_MAX_COLUMNS }));
     }
     for (let i = 0; i < fields.length; i++) {
       if ((fields[i] ?? "").length > PABULIB_MAX_FIELD_CHARS) {
-        throw new PabulibError("too-large", lineNo, `column ${i + 1}`, `field longer than ${PABULIB_MAX_FIELD_CHARS} characters`);
+        throw new PabulibError("too-large", lineNo, t("results.pabulib.column", { number: i + 1 }), t("results.pabulib.fieldTooLong", { maximum: PABULIB_MAX_FIELD_CHARS }));
       }
     }
 
@@ -248,10 +249,10 @@ export function parsePabulib(input: string): PabulibInstance {
     if (marker === "meta" || marker === "projects" || marker === "votes") {
       const next = marker;
       const expected = SECTIONS[seenSections.size];
-      if (seenSections.has(next)) throw new PabulibError("section-order", lineNo, next.toUpperCase(), "section appears twice");
+      if (seenSections.has(next)) throw new PabulibError("section-order", lineNo, next.toUpperCase(), t("results.pabulib.sectionTwice"));
       if (next !== expected) {
         const missing = (expected ?? "").toUpperCase();
-        throw new PabulibError("missing-section", lineNo, missing, `no ${missing} section before ${next.toUpperCase()}`);
+        throw new PabulibError("missing-section", lineNo, missing, t("results.pabulib.sectionMissingBefore", { missing, next: next.toUpperCase() }));
       }
       if (section === "meta") voteType = checkMeta(meta, metaLine, lineNo);
       seenSections.set(next, lineNo);
@@ -260,33 +261,33 @@ export function parsePabulib(input: string): PabulibInstance {
       continue;
     }
     if (section === null) {
-      throw new PabulibError("missing-section", lineNo, "META", "the file must start with a META section");
+      throw new PabulibError("missing-section", lineNo, "META", t("results.pabulib.startWithMeta"));
     }
     if (expectHeader) {
       expectHeader = false;
       const header = fields.map((f) => f.trim());
       const lower = header.map((f) => f.toLowerCase());
       if (new Set(header).size !== header.length) {
-        throw new PabulibError("wrong-header", lineNo, section.toUpperCase(), "a column name appears twice");
+        throw new PabulibError("wrong-header", lineNo, section.toUpperCase(), t("results.pabulib.columnTwice"));
       }
       if (section === "meta") {
         if (header.length !== 2 || lower[0] !== "key" || lower[1] !== "value") {
-          throw new PabulibError("wrong-header", lineNo, "META", 'header must be "key;value"');
+          throw new PabulibError("wrong-header", lineNo, "META", t("results.pabulib.metaHeader"));
         }
       } else if (section === "projects") {
         if (lower[0] !== "project_id" || lower[1] !== "cost") {
-          throw new PabulibError("wrong-header", lineNo, "PROJECTS", 'header must start with "project_id;cost"');
+          throw new PabulibError("wrong-header", lineNo, "PROJECTS", t("results.pabulib.projectsHeader"));
         }
         projectColumns = header;
       } else {
         if (lower[0] !== "voter_id" || lower[1] !== "vote") {
-          throw new PabulibError("wrong-header", lineNo, "VOTES", 'header must start with "voter_id;vote"');
+          throw new PabulibError("wrong-header", lineNo, "VOTES", t("results.pabulib.votesHeader"));
         }
         voterColumns = header;
         if (voteType === "cumulative" || voteType === "scoring") {
           pointsColumn = lower.indexOf("points");
           if (pointsColumn < 0) {
-            throw new PabulibError("wrong-header", lineNo, "VOTES", `a ${voteType} file needs a "points" column`);
+            throw new PabulibError("wrong-header", lineNo, "VOTES", t("results.pabulib.pointsColumn", { voteType }));
           }
         }
       }
@@ -297,27 +298,27 @@ export function parsePabulib(input: string): PabulibInstance {
       const key = fields[0] ?? "";
       // Real files have unquoted `;` inside META values (descriptions): the value is the rest of the line.
       const value = fields.length <= 2 ? (fields[1] ?? "") : restOfLine(line) ?? fields.slice(1).join(";");
-      if (key === "") throw new PabulibError("invalid-meta", lineNo, "key", "empty META key");
-      if (metaLine.has(key)) throw new PabulibError("duplicate-meta", lineNo, key, "META key appears twice");
+      if (key === "") throw new PabulibError("invalid-meta", lineNo, "key", t("results.pabulib.metaKeyEmpty"));
+      if (metaLine.has(key)) throw new PabulibError("duplicate-meta", lineNo, key, t("results.pabulib.metaKeyTwice"));
       if (meta.length >= PABULIB_MAX_META_ENTRIES) {
-        throw new PabulibError("too-large", lineNo, key, `more than ${PABULIB_MAX_META_ENTRIES} META entries`);
+        throw new PabulibError("too-large", lineNo, key, t("results.pabulib.tooManyMeta", { maximum: PABULIB_MAX_META_ENTRIES }));
       }
       metaLine.set(key, lineNo);
       meta.push({ key, value });
     } else if (section === "projects") {
       if (fields.length > projectColumns.length) {
-        throw new PabulibError("too-many-fields", lineNo, "PROJECTS", `${fields.length} fields but ${projectColumns.length} columns`);
+        throw new PabulibError("too-many-fields", lineNo, "PROJECTS", t("results.pabulib.tooManyFields", { fields: fields.length, columns: projectColumns.length }));
       }
       const id = fields[0] ?? "";
-      if (id === "") throw new PabulibError("invalid-value", lineNo, "project_id", "empty project id");
-      if (projectIndex.has(id)) throw new PabulibError("duplicate-project", lineNo, "project_id", `project "${id}" appears twice`);
+      if (id === "") throw new PabulibError("invalid-value", lineNo, "project_id", t("results.pabulib.projectIdEmpty"));
+      if (projectIndex.has(id)) throw new PabulibError("duplicate-project", lineNo, "project_id", t("results.pabulib.projectTwice", { id }));
       if (projects.length >= PABULIB_MAX_PROJECTS) {
-        throw new PabulibError("too-large", lineNo, "project_id", `more than ${PABULIB_MAX_PROJECTS} projects`);
+        throw new PabulibError("too-large", lineNo, "project_id", t("results.pabulib.tooManyProjects", { maximum: PABULIB_MAX_PROJECTS }));
       }
       const costText = fields[1] ?? "";
       const cost = parseDecimal(costText);
       if (cost === null) {
-        throw new PabulibError("invalid-number", lineNo, "cost", `cost "${costText}" of project "${id}" is not a non-negative number`);
+        throw new PabulibError("invalid-number", lineNo, "cost", t("results.pabulib.costInvalid", { cost: costText, id }));
       }
       const extra: string[] = [];
       for (let i = 2; i < projectColumns.length; i++) extra.push(fields[i] ?? "");
@@ -326,13 +327,13 @@ export function parsePabulib(input: string): PabulibInstance {
     } else {
       if (seenStamp.length < projects.length) seenStamp = new Int32Array(projects.length);
       if (fields.length > voterColumns.length) {
-        throw new PabulibError("too-many-fields", lineNo, "VOTES", `${fields.length} fields but ${voterColumns.length} columns`);
+        throw new PabulibError("too-many-fields", lineNo, "VOTES", t("results.pabulib.tooManyFields", { fields: fields.length, columns: voterColumns.length }));
       }
       const id = fields[0] ?? "";
-      if (id === "") throw new PabulibError("invalid-value", lineNo, "voter_id", "empty voter id");
-      if (voterIds.has(id)) throw new PabulibError("duplicate-voter", lineNo, "voter_id", `voter "${id}" appears twice`);
+      if (id === "") throw new PabulibError("invalid-value", lineNo, "voter_id", t("results.pabulib.voterIdEmpty"));
+      if (voterIds.has(id)) throw new PabulibError("duplicate-voter", lineNo, "voter_id", t("results.pabulib.voterTwice", { id }));
       if (voters.length >= PABULIB_MAX_VOTERS) {
-        throw new PabulibError("too-large", lineNo, "voter_id", `more than ${PABULIB_MAX_VOTERS} voters`);
+        throw new PabulibError("too-large", lineNo, "voter_id", t("results.pabulib.tooManyVoters", { maximum: PABULIB_MAX_VOTERS }));
       }
       voterIds.add(id);
       const projectIds: string[] = [];
@@ -344,10 +345,10 @@ export function parsePabulib(input: string): PabulibInstance {
           if (pid === "") continue;
           const at = projectIndex.get(pid);
           if (at === undefined) {
-            throw new PabulibError("unknown-project", lineNo, "vote", `voter "${id}" votes for unknown project "${pid}"`);
+            throw new PabulibError("unknown-project", lineNo, "vote", t("results.pabulib.unknownProject", { id, project: pid }));
           }
           if (seenStamp[at] === stamp) {
-            throw new PabulibError("duplicate-in-vote", lineNo, "vote", `voter "${id}" lists project "${pid}" twice`);
+            throw new PabulibError("duplicate-in-vote", lineNo, "vote", t("results.pabulib.projectInVoteTwice", { id, project: pid }));
           }
           seenStamp[at] = stamp;
           projectIds.push(pid);
@@ -357,19 +358,19 @@ export function parsePabulib(input: string): PabulibInstance {
       if (pointsColumn >= 0) {
         points = [];
         for (const raw of (fields[pointsColumn] ?? "").split(",")) {
-          const t = raw.trim();
-          if (t === "") continue;
-          if (!INTEGER.test(t) || t.replace(/^[+-]/, "").length > PABULIB_MAX_NUMBER_DIGITS) {
-            throw new PabulibError("invalid-number", lineNo, "points", `point value "${t}" is not a whole number`);
+          const point = raw.trim();
+          if (point === "") continue;
+          if (!INTEGER.test(point) || point.replace(/^[+-]/, "").length > PABULIB_MAX_NUMBER_DIGITS) {
+            throw new PabulibError("invalid-number", lineNo, "points", t("results.pabulib.pointInvalid", { point }));
           }
-          points.push(BigInt(t));
+          points.push(BigInt(point));
         }
         if (points.length !== projectIds.length) {
           throw new PabulibError(
             "points-mismatch",
             lineNo,
             "points",
-            `voter "${id}" lists ${projectIds.length} projects but ${points.length} point values`,
+            t("results.pabulib.pointsMismatch", { id, projects: projectIds.length, points: points.length }),
           );
         }
       }
@@ -381,14 +382,14 @@ export function parsePabulib(input: string): PabulibInstance {
 
   const endLine = lineNo + 1;
   for (const s of SECTIONS) {
-    if (!seenSections.has(s)) throw new PabulibError("missing-section", endLine, s.toUpperCase(), `no ${s.toUpperCase()} section`);
+    if (!seenSections.has(s)) throw new PabulibError("missing-section", endLine, s.toUpperCase(), t("results.pabulib.sectionMissing", { section: s.toUpperCase() }));
   }
-  if (expectHeader) throw new PabulibError("wrong-header", endLine, "VOTES", "the VOTES section has no header");
+  if (expectHeader) throw new PabulibError("wrong-header", endLine, "VOTES", t("results.pabulib.votesNoHeader"));
   const budgetText = meta.find((e) => e.key === "budget")?.value ?? "";
   const budget = parseDecimal(budgetText);
   if (budget === null || voteType === null) {
     // checkMeta ran when PROJECTS started, so this cannot happen; kept for the type checker.
-    throw new PabulibError("invalid-meta", metaLine.get("budget") ?? 1, "budget", "invalid budget");
+    throw new PabulibError("invalid-meta", metaLine.get("budget") ?? 1, "budget", t("results.pabulib.budgetInvalid"));
   }
   return { meta, voteType, budget, projectColumns, projects, voterColumns, voters };
 }
@@ -396,19 +397,19 @@ export function parsePabulib(input: string): PabulibInstance {
 function checkMeta(meta: readonly PabulibMetaEntry[], metaLine: ReadonlyMap<string, number>, sectionEnd: number): PabulibVoteType {
   const get = (key: string): string | undefined => meta.find((e) => e.key === key)?.value;
   const budget = get("budget");
-  if (budget === undefined) throw new PabulibError("missing-meta", sectionEnd, "budget", "META has no budget");
+  if (budget === undefined) throw new PabulibError("missing-meta", sectionEnd, "budget", t("results.pabulib.metaNoBudget"));
   if (parseDecimal(budget) === null) {
-    throw new PabulibError("invalid-number", metaLine.get("budget") ?? sectionEnd, "budget", `budget "${budget}" is not a non-negative number`);
+    throw new PabulibError("invalid-number", metaLine.get("budget") ?? sectionEnd, "budget", t("results.pabulib.budgetNotNumber", { budget }));
   }
   const voteType = get("vote_type");
-  if (voteType === undefined) throw new PabulibError("missing-meta", sectionEnd, "vote_type", "META has no vote_type");
+  if (voteType === undefined) throw new PabulibError("missing-meta", sectionEnd, "vote_type", t("results.pabulib.metaNoVoteType"));
   const vt = VOTE_TYPES.find((v) => v === voteType);
   if (vt === undefined) {
     throw new PabulibError(
       "invalid-meta",
       metaLine.get("vote_type") ?? sectionEnd,
       "vote_type",
-      `vote_type "${voteType}" is not one of ${VOTE_TYPES.join(", ")}`,
+      t("results.pabulib.voteTypeInvalid", { voteType, voteTypes: VOTE_TYPES.join(", ") }),
     );
   }
   return vt;
@@ -436,7 +437,7 @@ function joinRow(values: readonly string[]): string {
  * line break cannot be written (RangeError).
  */
 export function serialisePabulib(instance: PabulibInstance): string {
-  const lines: string[] = ["META", "key;value"];
+  const lines: string[] = ["META", "key;value"]; // i18n-exempt: Pabulib section marker and META header
   for (const e of instance.meta) lines.push(joinRow([e.key, e.value]));
   lines.push("PROJECTS", joinRow(instance.projectColumns));
   for (const p of instance.projects) lines.push(joinRow([p.id, formatDecimal(p.cost), ...p.extra]));

@@ -4,8 +4,10 @@ import { pageTitle } from "../components/page-title";
 import { Term } from "../components/term";
 import { displayAmount } from "../domain/ledger/amount";
 import { getPublicLedger } from "../services/ledger/reports.server";
+import { t } from "../i18n/translate";
+import { tr } from "../i18n/rich";
 
-export const meta = () => pageTitle("The ledger");
+export const meta = () => pageTitle(t("ledger.page.title"));
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
@@ -45,55 +47,56 @@ export default function Ledger() {
   const { checkpoint, accounts, entries } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1 className="govuk-heading-l">The ledger</h1>
+      <h1 className="govuk-heading-l">{t("ledger.page.title")}</h1>
       <p className="govuk-body-l">
-        Every pound allocated and every hour given is recorded in this <Term id="ledger">ledger</Term> as an entry that balances (<Term id="double-entry">double entry</Term>). Nothing is edited or deleted:
-        mistakes are corrected by a new entry that reverses the old one.
+        {tr("ledger.page.intro", {
+          ledger: <Term id="ledger">{t("ledger.page.intro.ledger")}</Term>,
+          doubleEntry: <Term id="double-entry">{t("ledger.page.intro.doubleEntry")}</Term>,
+        })}
       </p>
 
-      <h2 className="govuk-heading-m">Latest checkpoint</h2>
+      <h2 className="govuk-heading-m">{t("ledger.checkpoint.heading")}</h2>
       {checkpoint ? (
         <>
           <p className="govuk-body">
-            A <Term id="checkpoint">checkpoint</Term> is a fingerprint of the whole ledger. Anyone with a copy of the ledger can recompute it and check
-            that nothing has been changed since.
+            {tr("ledger.checkpoint.intro", { checkpoint: <Term id="checkpoint">{t("ledger.checkpoint.intro.checkpoint")}</Term> })}
           </p>
           <dl className="govuk-summary-list">
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Checkpoint</dt>
-              <dd className="govuk-summary-list__value">Number {checkpoint.id}, made {checkpoint.createdAt}</dd>
+              <dt className="govuk-summary-list__key">{t("ledger.checkpoint.label")}</dt>
+              <dd className="govuk-summary-list__value">{t("ledger.checkpoint.number", { id: checkpoint.id, createdAt: checkpoint.createdAt })}</dd>
             </div>
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Root hash</dt>
+              <dt className="govuk-summary-list__key">{t("ledger.checkpoint.rootHash")}</dt>
               <dd className="govuk-summary-list__value">
                 <code className="potluck-code">{checkpoint.rootHashHex}</code>
               </dd>
             </div>
             <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Covers</dt>
+              <dt className="govuk-summary-list__key">{t("ledger.checkpoint.covers")}</dt>
               <dd className="govuk-summary-list__value">
-                {checkpoint.accountCount} accounts and {checkpoint.postingCount} postings
+                {t("ledger.checkpoint.coversValue", { accounts: checkpoint.accountCount, postings: checkpoint.postingCount })}
               </dd>
             </div>
           </dl>
         </>
       ) : (
-        <p className="govuk-body">No checkpoint has been published yet.</p>
+        <p className="govuk-body">{t("ledger.checkpoint.none")}</p>
       )}
 
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Public account balances</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("ledger.accounts.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Account</th>
-            <th scope="col" className="govuk-table__header">Code</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance</th>
+            <th scope="col" className="govuk-table__header">{t("ledger.accounts.account")}</th>
+            <th scope="col" className="govuk-table__header">{t("ledger.accounts.code")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("ledger.accounts.balance")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {accounts.length === 0 ? (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>There are no public accounts yet.</td>
+              <td className="govuk-table__cell" colSpan={3}>{t("ledger.accounts.none")}</td>
             </tr>
           ) : (
             accounts.map((account) => (
@@ -108,20 +111,20 @@ export default function Ledger() {
       </table>
 
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Recent entries on public accounts</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("ledger.entries.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Entry</th>
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header">Account</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Amount</th>
+            <th scope="col" className="govuk-table__header">{t("ledger.entries.entry")}</th>
+            <th scope="col" className="govuk-table__header">{t("ledger.entries.when")}</th>
+            <th scope="col" className="govuk-table__header">{t("ledger.entries.what")}</th>
+            <th scope="col" className="govuk-table__header">{t("ledger.entries.account")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("ledger.entries.amount")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {entries.length === 0 ? (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={5}>There are no entries on public accounts yet.</td>
+              <td className="govuk-table__cell" colSpan={5}>{t("ledger.entries.none")}</td>
             </tr>
           ) : (
             entries.flatMap((entry) =>

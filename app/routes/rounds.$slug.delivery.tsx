@@ -12,10 +12,18 @@ import { formErrors, parseValues, readFormData, type FormValues } from "../http/
 import { roundForPage } from "../http/rounds.server";
 import { DELIVERY_LIMITS } from "../domain/results/labels";
 import { deliveryReport, increaseProjectBudget, newFormKey, recordDeliveryUpdate, recordSpending } from "../services/results/delivery.server";
+import type { MessageKey } from "../i18n/en";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Delivery: ${data?.round.title ?? "Budget round"} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: t("results.delivery.title", { title: data?.round.title ?? t("results.page.titleFallback") }) }) }];
 
-const STATUS_LABELS = { not_started: "Not started", in_progress: "In progress", delivered: "Delivered", cancelled: "Cancelled" } as const;
+const STATUS_LABELS = {
+  not_started: "results.delivery.status.not_started",
+  in_progress: "results.delivery.status.in_progress",
+  delivered: "results.delivery.status.delivered",
+  cancelled: "results.delivery.status.cancelled",
+} as const satisfies Record<string, MessageKey>;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { round, isOfficer } = await roundForPage(context, params.slug);
@@ -54,29 +62,29 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   });
 }
 
-const projectField = z.string().regex(/^\d{1,9}$/, "Select a project").transform(Number);
-const dateField = (label: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} like 2027-06-30`);
+const projectField = z.string().regex(/^\d{1,9}$/, t("results.delivery.error.project")).transform(Number);
+const dateField = (message: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, message);
 const key = z.string().regex(/^[0-9a-f-]{36}$/).optional();
 
 const UpdateSchema = z.object({
   "update-project": projectField,
-  "update-status": z.enum(["not_started", "in_progress", "delivered", "cancelled"], { error: "Select how the project is going" }),
-  "update-date": dateField("the date"),
-  "update-note": z.string().trim().max(DELIVERY_LIMITS.note, `The note must be ${DELIVERY_LIMITS.note} characters or fewer`),
+  "update-status": z.enum(["not_started", "in_progress", "delivered", "cancelled"], { error: t("results.delivery.error.status") }),
+  "update-date": dateField(t("results.delivery.error.updateDate")),
+  "update-note": z.string().trim().max(DELIVERY_LIMITS.note, t("results.delivery.error.noteTooLong", { maximum: DELIVERY_LIMITS.note })),
 });
 const SpendSchema = z.object({
   "spend-project": projectField,
-  "spend-supplier": z.string().trim().min(1, "Enter the supplier's name").max(DELIVERY_LIMITS.supplier, `The supplier's name must be ${DELIVERY_LIMITS.supplier} characters or fewer`),
-  "spend-amount": poundsField("Enter the amount paid in pounds, like 1250.50"),
-  "spend-date": dateField("the date of the payment"),
-  "spend-reference": z.string().trim().min(1, "Enter the invoice or payment reference").max(DELIVERY_LIMITS.reference, `The reference must be ${DELIVERY_LIMITS.reference} characters or fewer`),
+  "spend-supplier": z.string().trim().min(1, t("results.delivery.error.supplierMissing")).max(DELIVERY_LIMITS.supplier, t("results.delivery.error.supplierTooLong", { maximum: DELIVERY_LIMITS.supplier })),
+  "spend-amount": poundsField(t("results.delivery.error.amount")),
+  "spend-date": dateField(t("results.delivery.error.paymentDate")),
+  "spend-reference": z.string().trim().min(1, t("results.delivery.error.referenceMissing")).max(DELIVERY_LIMITS.reference, t("results.delivery.error.referenceTooLong", { maximum: DELIVERY_LIMITS.reference })),
   key,
 });
 const IncreaseSchema = z.object({
   "increase-project": projectField,
-  "increase-amount": poundsField("Enter the increase in pounds, like 500"),
-  "increase-source": z.enum(["pot", "council"], { error: "Select where the money comes from" }),
-  "increase-reason": z.string().trim().min(1, "Enter the reason for the increase, which everyone will see").max(DELIVERY_LIMITS.reason, `The reason must be ${DELIVERY_LIMITS.reason} characters or fewer`),
+  "increase-amount": poundsField(t("results.delivery.error.increase")),
+  "increase-source": z.enum(["pot", "council"], { error: t("results.delivery.error.source") }),
+  "increase-reason": z.string().trim().min(1, t("results.delivery.error.reasonMissing")).max(DELIVERY_LIMITS.reason, t("results.delivery.error.reasonTooLong", { maximum: DELIVERY_LIMITS.reason })),
   key,
 });
 
@@ -128,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return done;
   }
-  return formErrors([{ field: "form", message: "Choose what to record" }], {}, 400);
+  return formErrors([{ field: "form", message: t("results.delivery.error.intent") }], {}, 400);
 }
 
 /** How much of each project's committed money has been spent; the table below has the same figures. */
@@ -140,8 +148,8 @@ function SpendingChart({ projects }: { projects: { id: number; title: string; sp
   const height = projects.length * rowHeight + 8;
   return (
     <svg className="potluck-chart" viewBox={`0 0 ${labelWidth + barSpace + 120} ${height}`} width="100%" role="img" aria-labelledby="spending-title spending-desc" focusable="false">
-      <title id="spending-title">Share of each project's committed money spent so far</title>
-      <desc id="spending-desc">Each grey bar is the money committed to a project; the dark part is what has been spent. The same figures are in the table below.</desc>
+      <title id="spending-title">{t("results.delivery.chart.title")}</title>
+      <desc id="spending-desc">{t("results.delivery.chart.description")}</desc>
       {projects.map((p, i) => {
         const y = i * rowHeight + 4;
         const spentWidth = Math.round((Math.min(p.spentPercent, 100) / 100) * barSpace);
@@ -151,7 +159,7 @@ function SpendingChart({ projects }: { projects: { id: number; title: string; sp
             <text x={0} y={y + 17} fontSize="14" fill="#0b0c0c">{title}</text>
             <rect x={labelWidth} y={y} width={barSpace} height={22} fill="#b1b4b6" />
             <rect x={labelWidth} y={y} width={spentWidth} height={22} fill="#1d70b8" />
-            <text x={labelWidth + barSpace + 8} y={y + 17} fontSize="14" fill="#0b0c0c">{`${p.spentPercent}% spent`}</text>
+            <text x={labelWidth + barSpace + 8} y={y + 17} fontSize="14" fill="#0b0c0c">{t("results.delivery.chart.spent", { percent: p.spentPercent })}</text>
           </g>
         );
       })}
@@ -169,36 +177,33 @@ export default function DeliveryPage() {
     <>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{round.organisation}</span>
-      <h1 className="govuk-heading-xl">Delivery: {round.title}</h1>
+      <h1 className="govuk-heading-xl">{t("results.delivery.title", { title: round.title })}</h1>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/rounds/${round.slug}/results`}>See the results</Link>
+        <Link className="govuk-link" to={`/rounds/${round.slug}/results`}>{t("results.delivery.seeResults")}</Link>
       </p>
       {!report ? (
-        <p className="govuk-body">Delivery is shown here once the results of the round are published.</p>
+        <p className="govuk-body">{t("results.delivery.notPublished")}</p>
       ) : (
         <>
-          <p className="govuk-body">
-            Every amount below except the budgeted cost is read from the public ledger: money committed to a project, paid to
-            suppliers, and what is left.
-          </p>
+          <p className="govuk-body">{t("results.delivery.intro")}</p>
           <SpendingChart projects={report.projects} />
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Money for each funded project</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{t("results.delivery.table.caption")}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Project</th>
-                <th scope="col" className="govuk-table__header">Progress</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Budgeted</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Committed</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Spent</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Remaining</th>
+                <th scope="col" className="govuk-table__header">{t("results.delivery.table.project")}</th>
+                <th scope="col" className="govuk-table__header">{t("results.delivery.table.progress")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.delivery.table.budgeted")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.delivery.table.committed")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.delivery.table.spent")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.delivery.table.remaining")}</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {report.projects.map((p) => (
                 <tr className="govuk-table__row" key={p.id}>
                   <th scope="row" className="govuk-table__header">{p.title}</th>
-                  <td className="govuk-table__cell"><strong className="govuk-tag">{STATUS_LABELS[p.status]}</strong></td>
+                  <td className="govuk-table__cell"><strong className="govuk-tag">{t(STATUS_LABELS[p.status])}</strong></td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{p.budgeted}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{p.committed}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{p.spent}</td>
@@ -206,7 +211,7 @@ export default function DeliveryPage() {
                 </tr>
               ))}
               <tr className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">Total</th>
+                <th scope="row" className="govuk-table__header">{t("results.delivery.table.total")}</th>
                 <td className="govuk-table__cell" />
                 <td className="govuk-table__cell govuk-table__cell--numeric">{report.totals.budgeted}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{report.totals.committed}</td>
@@ -215,27 +220,34 @@ export default function DeliveryPage() {
               </tr>
             </tbody>
           </table>
-          <p className="govuk-body">Left in the round's pot, not committed to any project: {report.potRemaining}.</p>
+          <p className="govuk-body">{t("results.delivery.potRemaining", { amount: report.potRemaining })}</p>
 
           {report.projects.map((p) => (
             <div key={p.id}>
               <h2 className="govuk-heading-m">{p.title}</h2>
-              {p.updates.length === 0 ? <p className="govuk-body">No progress has been recorded yet.</p> : (
+              {p.updates.length === 0 ? <p className="govuk-body">{t("results.delivery.noUpdates")}</p> : (
                 <ul className="govuk-list">
                   {p.updates.map((u, i) => (
-                    <li key={i}>{u.happenedOn}: <strong>{STATUS_LABELS[u.status]}</strong>{u.note ? `. ${u.note}` : ""} <span className="govuk-hint">(recorded {formatDateTime(u.recordedAt)})</span></li>
+                    <li key={i}>
+                      {tr("results.delivery.update", {
+                        date: u.happenedOn,
+                        status: <strong>{t(STATUS_LABELS[u.status])}</strong>,
+                        note: u.note ? t("results.delivery.update.note", { note: u.note }) : "",
+                        recorded: <span className="govuk-hint">{t("results.delivery.update.recorded", { date: formatDateTime(u.recordedAt) })}</span>,
+                      })}
+                    </li>
                   ))}
                 </ul>
               )}
               {p.payments.length > 0 ? (
                 <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-table__caption--s">Payments for {p.title}</caption>
+                  <caption className="govuk-table__caption govuk-table__caption--s">{t("results.delivery.payments.caption", { title: p.title })}</caption>
                   <thead className="govuk-table__head">
                     <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Date</th>
-                      <th scope="col" className="govuk-table__header">Supplier</th>
-                      <th scope="col" className="govuk-table__header">Reference</th>
-                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">Amount</th>
+                      <th scope="col" className="govuk-table__header">{t("results.delivery.payments.date")}</th>
+                      <th scope="col" className="govuk-table__header">{t("results.delivery.payments.supplier")}</th>
+                      <th scope="col" className="govuk-table__header">{t("results.delivery.payments.reference")}</th>
+                      <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.delivery.payments.amount")}</th>
                     </tr>
                   </thead>
                   <tbody className="govuk-table__body">
@@ -253,7 +265,7 @@ export default function DeliveryPage() {
               {p.increases.length > 0 ? (
                 <ul className="govuk-list govuk-list--bullet">
                   {p.increases.map((x) => (
-                    <li key={x.id}>Budget increased by {x.amount} from the {x.source === "pot" ? "round's pot" : "council's budget"}: {x.reason}</li>
+                    <li key={x.id}>{t(x.source === "pot" ? "results.delivery.increase.fromPot" : "results.delivery.increase.fromCouncil", { amount: x.amount, reason: x.reason })}</li>
                   ))}
                 </ul>
               ) : null}
@@ -262,36 +274,36 @@ export default function DeliveryPage() {
 
           {isOfficer && report.projects.length > 0 ? (
             <section aria-labelledby="officer-heading">
-              <h2 className="govuk-heading-l" id="officer-heading">Record delivery</h2>
+              <h2 className="govuk-heading-l" id="officer-heading">{t("results.delivery.officer.heading")}</h2>
               <PostForm>
                 <input type="hidden" name="intent" value="update" />
-                <h3 className="govuk-heading-m">Record progress</h3>
-                <Select name="update-project" label="Project" options={projectOptions} defaultValue={values["update-project"]} errors={errors} />
-                <Radios name="update-status" legend="How is it going?" options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))} defaultValue={values["update-status"]} errors={errors} />
-                <TextField name="update-date" label="Date" hint="For example, 2027-06-30" defaultValue={values["update-date"]} errors={errors} widthClass="govuk-input--width-10" />
-                <TextField name="update-note" label="Note (shown to everyone)" defaultValue={values["update-note"]} errors={errors} maxLength={DELIVERY_LIMITS.note} />
-                <SubmitButton>Record progress</SubmitButton>
+                <h3 className="govuk-heading-m">{t("results.delivery.update.heading")}</h3>
+                <Select name="update-project" label={t("results.delivery.form.project")} options={projectOptions} defaultValue={values["update-project"]} errors={errors} />
+                <Radios name="update-status" legend={t("results.delivery.update.status")} options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label: t(label) }))} defaultValue={values["update-status"]} errors={errors} />
+                <TextField name="update-date" label={t("results.delivery.update.date")} hint={t("results.delivery.form.dateHint")} defaultValue={values["update-date"]} errors={errors} widthClass="govuk-input--width-10" />
+                <TextField name="update-note" label={t("results.delivery.update.note.label")} defaultValue={values["update-note"]} errors={errors} maxLength={DELIVERY_LIMITS.note} />
+                <SubmitButton>{t("results.delivery.update.submit")}</SubmitButton>
               </PostForm>
               <PostForm>
                 <input type="hidden" name="intent" value="spend" />
                 <input type="hidden" name="key" value={formKey} />
-                <h3 className="govuk-heading-m">Record a payment</h3>
-                <Select name="spend-project" label="Project" options={projectOptions} defaultValue={values["spend-project"]} errors={errors} />
-                <TextField name="spend-supplier" label="Supplier" defaultValue={values["spend-supplier"]} errors={errors} maxLength={DELIVERY_LIMITS.supplier} />
-                <TextField name="spend-amount" label="Amount in pounds" hint="For example, 1250.50" inputMode="decimal" defaultValue={values["spend-amount"]} errors={errors} widthClass="govuk-input--width-10" />
-                <TextField name="spend-date" label="Date paid" hint="For example, 2027-06-30" defaultValue={values["spend-date"]} errors={errors} widthClass="govuk-input--width-10" />
-                <TextField name="spend-reference" label="Invoice or payment reference" defaultValue={values["spend-reference"]} errors={errors} maxLength={DELIVERY_LIMITS.reference} />
-                <SubmitButton>Record payment</SubmitButton>
+                <h3 className="govuk-heading-m">{t("results.delivery.spend.heading")}</h3>
+                <Select name="spend-project" label={t("results.delivery.form.project")} options={projectOptions} defaultValue={values["spend-project"]} errors={errors} />
+                <TextField name="spend-supplier" label={t("results.delivery.spend.supplier")} defaultValue={values["spend-supplier"]} errors={errors} maxLength={DELIVERY_LIMITS.supplier} />
+                <TextField name="spend-amount" label={t("results.delivery.spend.amount")} hint={t("results.delivery.spend.amountHint")} inputMode="decimal" defaultValue={values["spend-amount"]} errors={errors} widthClass="govuk-input--width-10" />
+                <TextField name="spend-date" label={t("results.delivery.spend.date")} hint={t("results.delivery.form.dateHint")} defaultValue={values["spend-date"]} errors={errors} widthClass="govuk-input--width-10" />
+                <TextField name="spend-reference" label={t("results.delivery.spend.reference")} defaultValue={values["spend-reference"]} errors={errors} maxLength={DELIVERY_LIMITS.reference} />
+                <SubmitButton>{t("results.delivery.spend.submit")}</SubmitButton>
               </PostForm>
               <PostForm>
                 <input type="hidden" name="intent" value="increase" />
                 <input type="hidden" name="key" value={formKey} />
-                <h3 className="govuk-heading-m">Increase a project's budget</h3>
-                <Select name="increase-project" label="Project" options={projectOptions} defaultValue={values["increase-project"]} errors={errors} />
-                <TextField name="increase-amount" label="Increase in pounds" hint="For example, 500" inputMode="decimal" defaultValue={values["increase-amount"]} errors={errors} widthClass="govuk-input--width-10" />
-                <Radios name="increase-source" legend="Where does the money come from?" options={[{ value: "pot", label: "The round's unspent pot" }, { value: "council", label: "The council's participatory budget" }]} defaultValue={values["increase-source"]} errors={errors} />
-                <TextField name="increase-reason" label="Reason (shown to everyone)" defaultValue={values["increase-reason"]} errors={errors} maxLength={DELIVERY_LIMITS.reason} />
-                <SubmitButton>Increase budget</SubmitButton>
+                <h3 className="govuk-heading-m">{t("results.delivery.increase.heading")}</h3>
+                <Select name="increase-project" label={t("results.delivery.form.project")} options={projectOptions} defaultValue={values["increase-project"]} errors={errors} />
+                <TextField name="increase-amount" label={t("results.delivery.increase.amount")} hint={t("results.delivery.increase.amountHint")} inputMode="decimal" defaultValue={values["increase-amount"]} errors={errors} widthClass="govuk-input--width-10" />
+                <Radios name="increase-source" legend={t("results.delivery.increase.source")} options={[{ value: "pot", label: t("results.delivery.increase.source.pot") }, { value: "council", label: t("results.delivery.increase.source.council") }]} defaultValue={values["increase-source"]} errors={errors} />
+                <TextField name="increase-reason" label={t("results.delivery.increase.reason")} defaultValue={values["increase-reason"]} errors={errors} maxLength={DELIVERY_LIMITS.reason} />
+                <SubmitButton>{t("results.delivery.increase.submit")}</SubmitButton>
               </PostForm>
             </section>
           ) : null}

@@ -10,8 +10,10 @@ import { actorFrom } from "../http/auth.server";
 import { formErrors, readFormData } from "../http/forms.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
 import { countRound, publishResults, readRoundResult } from "../services/results/results.server";
+import { t } from "../i18n/translate";
+import type { MessageKey } from "../i18n/en";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.round.title ?? "Budget round"} - Potluck` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t("layout.pageTitle", { title: t("results.page.title", { title: data?.round.title ?? t("results.page.titleFallback") }) }) }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const { round, isOfficer } = await roundForPage(context, params.slug);
@@ -30,14 +32,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (intent === "count") await countRound(context.db, actorFrom(context), round.id);
     else if (intent === "publish") await publishResults(context.db, actorFrom(context), round.id, { appUrl: context.config.appUrl });
-    else return formErrors([{ field: "form", message: "Choose to count the votes or to publish the results" }], {}, 400);
+    else return formErrors([{ field: "form", message: t("results.page.intentMissing") }], {}, 400);
   } catch (error) {
     return formErrors([pageErrorFrom(error)], {}, 409);
   }
   return redirect(`/rounds/${round.slug}/results`);
 }
 
-const CHANNEL_LABELS = { online: "Online with an account", code: "With a voting code", paper: "On paper" } as const;
+const CHANNEL_LABELS = { online: "results.turnout.online", code: "results.turnout.code", paper: "results.turnout.paper" } as const satisfies Record<string, MessageKey>;
 
 /** Bar chart of support. Sizes are SVG attributes, never inline styles (the CSP forbids them). */
 function SupportChart({ projects, measure }: { projects: StoredProject[]; measure: "votes" | "points" }) {
@@ -55,8 +57,8 @@ function SupportChart({ projects, measure }: { projects: StoredProject[]; measur
       aria-labelledby="chart-title chart-desc"
       focusable="false"
     >
-      <title id="chart-title">{`${measure === "points" ? "Points" : "Votes"} for each project`}</title>
-      <desc id="chart-desc">Green bars are funded projects, grey bars are not funded. The same figures are in the table below.</desc>
+      <title id="chart-title">{t(measure === "points" ? "results.chart.title.points" : "results.chart.title.votes")}</title>
+      <desc id="chart-desc">{t("results.chart.description")}</desc>
       {projects.map((p, i) => {
         const y = i * rowHeight + 4;
         const width = Math.round((p[measure] / largest) * barSpace);
@@ -82,30 +84,26 @@ export default function ResultsPage() {
   const base = `/rounds/${round.slug}`;
   const result = view?.result;
   const measure = result?.ballotType === "cumulative" ? "points" : "votes";
-  const titleOf = (id: number) => result?.projects.find((p) => p.id === id)?.title ?? `Project ${id}`;
-  const listOf = (ids: number[]) => (ids.length === 0 ? "none" : ids.map(titleOf).join(", "));
+  const titleOf = (id: number) => result?.projects.find((p) => p.id === id)?.title ?? t("results.page.projectFallback", { id });
+  const listOf = (ids: number[]) => (ids.length === 0 ? t("results.page.listNone") : ids.map(titleOf).join(", "));
   const budgetMinor = result ? BigInt(result.budgetMinor) : 0n;
   const committedMinor = result ? BigInt(result.totalCostMinor) : 0n;
   return (
     <>
       <ErrorSummary errors={data?.errors} />
       <span className="govuk-caption-l">{round.organisation}</span>
-      <h1 className="govuk-heading-xl">Results: {round.title}</h1>
+      <h1 className="govuk-heading-xl">{t("results.page.title", { title: round.title })}</h1>
       <p className="govuk-body">
-        <Link className="govuk-link" to={base}>Back to the round</Link>
+        <Link className="govuk-link" to={base}>{t("results.page.back")}</Link>
       </p>
 
       {isOfficer && round.phase === "closed" && !view?.published ? (
         <section aria-labelledby="officer-heading">
-          <h2 className="govuk-heading-m" id="officer-heading">Count and publish</h2>
-          <p className="govuk-body">
-            Counting shows you a preview that only officers can see. You can count again, for example after accepting a late batch
-            of paper ballots. Publishing is final: it commits each winning project's cost from the round's pot and tells every
-            proposer and voter what happened.
-          </p>
+          <h2 className="govuk-heading-m" id="officer-heading">{t("results.officer.heading")}</h2>
+          <p className="govuk-body">{t("results.officer.intro")}</p>
           <PostForm>
             <input type="hidden" name="intent" value="count" />
-            <SubmitButton secondary={!!view}>{view ? "Count votes again" : "Count votes"}</SubmitButton>
+            <SubmitButton secondary={!!view}>{t(view ? "results.officer.countAgain" : "results.officer.count")}</SubmitButton>
           </PostForm>
           {view ? (
             <PostForm>
@@ -113,11 +111,11 @@ export default function ResultsPage() {
               <div className="govuk-warning-text">
                 <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
                 <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">Warning</span>
-                  Publishing cannot be undone.
+                  <span className="govuk-visually-hidden">{t("results.officer.warning")}</span>
+                  {t("results.officer.publishFinal")}
                 </strong>
               </div>
-              <SubmitButton>Publish results</SubmitButton>
+              <SubmitButton>{t("results.officer.publish")}</SubmitButton>
             </PostForm>
           ) : null}
         </section>
@@ -126,58 +124,58 @@ export default function ResultsPage() {
       {!view || !result ? (
         <p className="govuk-body">
           {round.phase === "closed"
-            ? "The votes are being counted. The results will appear here when they are published."
-            : `The results will appear here after voting closes. The round is at the stage "${PHASE_LABELS[round.phase]}".`}
+            ? t("results.page.beingCounted")
+            : t("results.page.notClosed", { phase: PHASE_LABELS[round.phase] })}
         </p>
       ) : (
         <>
           {!view.published ? (
             <div className="govuk-notification-banner" role="region" aria-labelledby="preview-title">
               <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="preview-title">Preview</h2>
+                <h2 className="govuk-notification-banner__title" id="preview-title">{t("results.preview.title")}</h2>
               </div>
               <div className="govuk-notification-banner__content">
-                <p className="govuk-notification-banner__heading">Only officers can see these results until they are published.</p>
+                <p className="govuk-notification-banner__heading">{t("results.preview.body")}</p>
               </div>
             </div>
           ) : null}
 
-          <h2 className="govuk-heading-l">Funded projects</h2>
+          <h2 className="govuk-heading-l">{t("results.funded.heading")}</h2>
           {result.winners.length === 0 ? (
-            <p className="govuk-body">No project was funded.</p>
+            <p className="govuk-body">{t("results.funded.none")}</p>
           ) : (
             <ol className="govuk-list govuk-list--number">
               {result.winners.map((id) => {
                 const p = result.projects.find((x) => x.id === id)!;
-                return <li key={id}>{p.title}, {formatPounds(BigInt(p.costMinor))}</li>;
+                return <li key={id}>{t("results.funded.item", { title: p.title, cost: formatPounds(BigInt(p.costMinor)) })}</li>;
               })}
             </ol>
           )}
           <SummaryList
             rows={[
-              ["Counting rule", <Term id={result.rule === "greedy" ? "greedy-counting" : "equal-shares"} key="rule">{RULE_LABELS[result.rule]}</Term>],
-              ["Budget", formatPounds(budgetMinor)],
-              ["Committed to funded projects", formatPounds(committedMinor)],
-              ["Left in the pot", formatPounds(budgetMinor - committedMinor)],
-              ["Ballots counted", String(view.ballotCount)],
-              [view.published ? "Published" : "Counted", formatDateTime(view.published ? view.publishedAt : view.computedAt)],
-              ["Ties", result.tieBreak],
-              ["Rules fingerprint", <code className="potluck-code" data-testid="rules-hash" key="r">{view.rulesHash}</code>],
-              ["Ballots fingerprint", <code className="potluck-code" data-testid="ballots-hash" key="b">{view.ballotsHash}</code>],
+              [t("results.summary.rule"), <Term id={result.rule === "greedy" ? "greedy-counting" : "equal-shares"} key="rule">{t(RULE_LABELS[result.rule])}</Term>],
+              [t("results.summary.budget"), formatPounds(budgetMinor)],
+              [t("results.summary.committed"), formatPounds(committedMinor)],
+              [t("results.summary.left"), formatPounds(budgetMinor - committedMinor)],
+              [t("results.summary.ballots"), String(view.ballotCount)],
+              [t(view.published ? "results.summary.published" : "results.summary.counted"), formatDateTime(view.published ? view.publishedAt : view.computedAt)],
+              [t("results.summary.ties"), result.tieBreak],
+              [t("results.summary.rulesHash"), <code className="potluck-code" data-testid="rules-hash" key="r">{view.rulesHash}</code>],
+              [t("results.summary.ballotsHash"), <code className="potluck-code" data-testid="ballots-hash" key="b">{view.ballotsHash}</code>],
             ]}
           />
 
-          <h2 className="govuk-heading-l">Support for every project</h2>
+          <h2 className="govuk-heading-l">{t("results.support.heading")}</h2>
           <SupportChart projects={result.projects} measure={measure} />
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Every project, how much support it had and why it was or was not funded</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{t("results.support.caption")}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Project</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Cost</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{measure === "points" ? "Points" : "Votes"}</th>
-                <th scope="col" className="govuk-table__header">Funded</th>
-                <th scope="col" className="govuk-table__header">Why</th>
+                <th scope="col" className="govuk-table__header">{t("results.support.project")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.support.cost")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t(measure === "points" ? "results.support.points" : "results.support.votes")}</th>
+                <th scope="col" className="govuk-table__header">{t("results.support.funded")}</th>
+                <th scope="col" className="govuk-table__header">{t("results.support.why")}</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -186,61 +184,61 @@ export default function ResultsPage() {
                   <th scope="row" className="govuk-table__header">{p.title}</th>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{formatPounds(BigInt(p.costMinor))}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{p[measure]}</td>
-                  <td className="govuk-table__cell">{p.funded ? `Yes (${p.position})` : "No"}</td>
+                  <td className="govuk-table__cell">{p.funded ? t("results.support.fundedYes", { position: String(p.position) }) : t("results.support.fundedNo")}</td>
                   <td className="govuk-table__cell">{p.explanation}</td>
                 </tr>
               ))}
             </tbody>
           </table>
 
-          <h2 className="govuk-heading-l">Turnout</h2>
+          <h2 className="govuk-heading-l">{t("results.turnout.heading")}</h2>
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m">Ballots counted by how people voted</caption>
+            <caption className="govuk-table__caption govuk-table__caption--m">{t("results.turnout.caption")}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">How</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Ballots</th>
+                <th scope="col" className="govuk-table__header">{t("results.turnout.how")}</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("results.turnout.ballots")}</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
               {(["online", "code", "paper"] as const).map((channel) => (
                 <tr className="govuk-table__row" key={channel}>
-                  <th scope="row" className="govuk-table__header">{CHANNEL_LABELS[channel]}</th>
+                  <th scope="row" className="govuk-table__header">{t(CHANNEL_LABELS[channel])}</th>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{result.turnout[channel]}</td>
                 </tr>
               ))}
               <tr className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">Total</th>
+                <th scope="row" className="govuk-table__header">{t("results.turnout.total")}</th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{result.turnout.total}</td>
               </tr>
             </tbody>
           </table>
 
-          <h2 className="govuk-heading-l">How the other counting rule compares</h2>
+          <h2 className="govuk-heading-l">{t("results.comparison.heading")}</h2>
           <p className="govuk-body">
-            This round was counted with {RULE_IN_SENTENCE[result.rule]}. For comparison, the same ballots counted with{" "}
-            {RULE_IN_SENTENCE[result.comparison.otherRule]} would fund: {listOf(result.comparison.otherWinners)}.
+            {t("results.comparison.intro", {
+              rule: t(RULE_IN_SENTENCE[result.rule]),
+              otherRule: t(RULE_IN_SENTENCE[result.comparison.otherRule]),
+              projects: listOf(result.comparison.otherWinners),
+            })}
           </p>
           <SummaryList
             rows={[
-              [`Funded only by ${RULE_IN_SENTENCE[result.rule]}`, listOf(result.comparison.onlyByRule)],
-              [`Funded only by ${RULE_IN_SENTENCE[result.comparison.otherRule]}`, listOf(result.comparison.onlyByOther)],
-              [`Voters with at least one funded project they chose, with ${RULE_IN_SENTENCE[result.rule]}`, String(result.comparison.votersWithFundedProject.rule)],
-              [`Voters with at least one funded project they chose, with ${RULE_IN_SENTENCE[result.comparison.otherRule]}`, String(result.comparison.votersWithFundedProject.other)],
+              [t("results.comparison.onlyBy", { rule: t(RULE_IN_SENTENCE[result.rule]) }), listOf(result.comparison.onlyByRule)],
+              [t("results.comparison.onlyBy", { rule: t(RULE_IN_SENTENCE[result.comparison.otherRule]) }), listOf(result.comparison.onlyByOther)],
+              [t("results.comparison.votersWith", { rule: t(RULE_IN_SENTENCE[result.rule]) }), String(result.comparison.votersWithFundedProject.rule)],
+              [t("results.comparison.votersWith", { rule: t(RULE_IN_SENTENCE[result.comparison.otherRule]) }), String(result.comparison.votersWithFundedProject.other)],
             ]}
           />
 
           {view.published ? (
             <>
-              <h2 className="govuk-heading-l">Check the count yourself</h2>
-              <p className="govuk-body">
-                Download the round with every counted ballot, and count it with any tool that reads Pabulib files. Each voter is
-                named by the start of their receipt's fingerprint.
-              </p>
+              <h2 className="govuk-heading-l">{t("results.check.heading")}</h2>
+              <p className="govuk-body">{t("results.check.intro")}</p>
               <ul className="govuk-list">
-                <li><a className="govuk-link" href={`${base}/results.pb`} download>Download the round as a Pabulib file (.pb)</a></li>
-                <li><a className="govuk-link" href={`${base}/results.csv`} download>Download the results as a spreadsheet (CSV)</a></li>
-                <li><Link className="govuk-link" to={`${base}/delivery`}>See how the funded projects are being delivered</Link></li>
+                <li><a className="govuk-link" href={`${base}/results.pb`} download>{t("results.check.pb")}</a></li>
+                <li><a className="govuk-link" href={`${base}/results.csv`} download>{t("results.check.csv")}</a></li>
+                <li><Link className="govuk-link" to={`${base}/delivery`}>{t("results.check.delivery")}</Link></li>
               </ul>
             </>
           ) : null}

@@ -11,7 +11,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     const text = await exportResultCsv(context.db, round.id);
     return new Response(text, {
       headers: {
-        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Type": "text/csv; charset=utf-8", // i18n-exempt: HTTP header values (this line and the next)
         "Content-Disposition": `attachment; filename="${round.slug}-results.csv"`,
       },
     });

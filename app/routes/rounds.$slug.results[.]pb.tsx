@@ -11,7 +11,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     const text = await exportRoundPabulib(context.db, round.id, "public");
     return new Response(text, {
       headers: {
-        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Type": "text/plain; charset=utf-8", // i18n-exempt: HTTP header values (this line and the next)
         "Content-Disposition": `attachment; filename="${round.slug}.pb"`,
       },
     });

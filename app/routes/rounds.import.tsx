@@ -9,21 +9,22 @@ import { PabulibError, parsePabulib } from "../domain/pabulib";
 import { actorFrom, requireRole } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { importableOrganisations, importPabulibRound } from "../services/results/import.server";
+import { t } from "../i18n/translate";
 
-export const meta = () => pageTitle("Import a round from a Pabulib file");
+export const meta = () => pageTitle(t("results.importPage.title"));
 
 /** The form limit is 256 KB; this leaves room for the other fields. */
 const MAX_FILE_CHARS = 200_000;
 
 const ImportSchema = z.object({
-  organisation: z.string().trim().min(1, "Select the council the round belongs to").max(63, "Select the council the round belongs to"),
+  organisation: z.string().trim().min(1, t("results.importPage.error.organisation")).max(63, t("results.importPage.error.organisation")),
   slug: z
     .string()
     .trim()
-    .min(1, "Enter a short name for the web address")
-    .max(63, "Short name must be 63 characters or fewer")
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "Short name must use only lower-case letters, numbers and dashes, like riverside-2024"),
-  file: z.string().min(1, "Paste the contents of the .pb file").max(MAX_FILE_CHARS, `The file must be ${MAX_FILE_CHARS.toLocaleString("en-GB")} characters or fewer. Use the command line for larger files`),
+    .min(1, t("results.importPage.error.slugMissing"))
+    .max(63, t("results.importPage.error.slugTooLong"))
+    .regex(/^[a-z0-9][a-z0-9-]*$/, t("results.importPage.error.slugInvalid")),
+  file: z.string().min(1, t("results.importPage.error.fileMissing")).max(MAX_FILE_CHARS, t("results.importPage.error.fileTooLarge", { maximum: MAX_FILE_CHARS.toLocaleString("en-GB") })),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     pb = parsePabulib(form.data.file);
   } catch (error) {
     if (!(error instanceof PabulibError)) throw error;
-    return formErrors([{ field: "file", message: `The file could not be read: ${error.message}` }], form.values);
+    return formErrors([{ field: "file", message: t("results.importPage.error.unreadable", { detail: error.message }) }], form.values);
   }
   try {
     const imported = await importPabulibRound(context.db, actorFrom(context), { organisationSlug: form.data.organisation, slug: form.data.slug, pb });
@@ -58,35 +59,34 @@ export default function ImportRound() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l">Import a round from a Pabulib file</h1>
-      <p className="govuk-body">
-        The round is created with voting closed and every voter's ballot kept as an accepted paper ballot. Costs and the budget
-        are read in pounds. You can then count and publish its results.
-      </p>
+      <h1 className="govuk-heading-l">{t("results.importPage.title")}</h1>
+      <p className="govuk-body">{t("results.importPage.intro")}</p>
       <PostForm>
         <Select
           name="organisation"
-          label="Council"
+          label={t("results.importPage.organisation")}
           options={organisations.map((o) => ({ value: o.slug, label: o.name }))}
           defaultValue={data?.values?.organisation}
           errors={errors}
         />
-        <TextField name="slug" label="Short name for the web address" hint="Lower-case letters, numbers and dashes, like riverside-2024" defaultValue={data?.values?.slug} errors={errors} maxLength={63} spellCheck={false} />
+        <TextField name="slug" label={t("results.importPage.slug")} hint={t("results.importPage.slugHint")} defaultValue={data?.values?.slug} errors={errors} maxLength={63} spellCheck={false} />
         <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label" htmlFor="file">Contents of the .pb file</label>
-          <FieldHint id="file-hint">Open the file in a text editor, copy everything and paste it here.</FieldHint>
+          <label className="govuk-label" htmlFor="file">{t("results.importPage.file")}</label>
+          <FieldHint id="file-hint">{t("results.importPage.fileHint")}</FieldHint>
           {fileError ? <FieldErrorMessage id="file-error" message={fileError} /> : null}
           <textarea
+            // i18n-exempt: class names
             className={`govuk-textarea potluck-code${fileError ? " govuk-textarea--error" : ""}`}
             id="file"
             name="file"
             rows={12}
             spellCheck={false}
             defaultValue={data?.values?.file}
+            // i18n-exempt: element ids
             aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
           />
         </div>
-        <SubmitButton>Import the round</SubmitButton>
+        <SubmitButton>{t("results.importPage.submit")}</SubmitButton>
       </PostForm>
     </>
   );

@@ -1,3 +1,4 @@
+import { t, tp } from "../../i18n/translate.js";
 import { fromBigInt, type Rational } from "./rational.js";
 import type {
   CountingResult,
@@ -160,27 +161,31 @@ export function formatCount(n: number | bigint): string {
   return negative ? `-${grouped}` : grouped;
 }
 
-function plural(n: number | bigint, one: string, many: string): string {
-  return `${formatCount(n)} ${n === 1 || n === 1n ? one : many}`;
+function supporters(n: number): string {
+  return tp("results.explain.supporters", n, { number: formatCount(n) });
+}
+
+/** The facts of a ranking as placeholder values: rank, score, cost and what was left. */
+function rankValues(f: RankFacts, money: (a: Rational) => string) {
+  const score =
+    f.scoreKind === "points"
+      ? tp("results.explain.points", f.score, { number: formatCount(f.score) })
+      : tp("results.explain.votes", f.score, { number: formatCount(f.score) });
+  return { rank: ordinal(f.rank), score, cost: money(fromBigInt(f.cost)), left: money(fromBigInt(f.remainingBefore)) };
 }
 
 function rankSentence(f: RankFacts, fits: boolean, money: (a: Rational) => string): string {
-  const score = f.scoreKind === "points" ? plural(f.score, "point", "points") : plural(f.score, "vote", "votes");
-  const cost = money(fromBigInt(f.cost));
-  const left = money(fromBigInt(f.remainingBefore));
-  return fits
-    ? `Ranked ${ordinal(f.rank)} with ${score}; its cost ${cost} fitted in the ${left} left`
-    : `Ranked ${ordinal(f.rank)} with ${score}; its cost ${cost} did not fit in the ${left} left`;
+  return t(fits ? "results.explain.rankedFits" : "results.explain.rankedDoesNotFit", rankValues(f, money));
 }
 
 function missSentence(miss: MesMiss, money: (a: Rational) => string): string {
   switch (miss.code) {
     case "mes-dropped":
-      return `Its supporters had ${money(miss.supportersMoney)} left, short of its ${money(fromBigInt(miss.cost))} cost`;
+      return t("results.explain.mesDropped", { money: money(miss.supportersMoney), cost: money(fromBigInt(miss.cost)) });
     case "mes-no-supporters":
-      return "Nobody voted for it";
+      return t("results.explain.noSupporters");
     case "mes-zero-utility":
-      return "It costs nothing, so a count weighted by cost gives it no weight";
+      return t("results.explain.zeroUtility");
   }
 }
 
@@ -197,13 +202,19 @@ export function describeExplanation(expl: Explanation, formatMoney: (amount: Rat
     case "mes-funded": {
       const paid = formatMoney(expl.payment);
       if (expl.payingAll === 0) {
-        return `Chosen in round ${expl.round}; each of its ${plural(expl.supporters, "supporter", "supporters")} paid ${paid}`;
+        return t("results.explain.mesFundedEqual", { round: expl.round, supporters: supporters(expl.supporters), paid });
       }
       const full = expl.supporters - expl.payingAll;
-      return `Chosen in round ${expl.round}; ${formatCount(full)} of its ${plural(expl.supporters, "supporter", "supporters")} paid ${paid} each and the other ${formatCount(expl.payingAll)} paid all they had left`;
+      return t("results.explain.mesFundedPartly", {
+        round: expl.round,
+        full: formatCount(full),
+        supporters: supporters(expl.supporters),
+        paid,
+        payingAll: formatCount(expl.payingAll),
+      });
     }
     case "mes-free":
-      return `Costs nothing and has ${plural(expl.supporters, "supporter", "supporters")}, so it was funded before the first round`;
+      return t("results.explain.mesFree", { supporters: supporters(expl.supporters) });
     case "mes-dropped":
       return missSentence({ code: "mes-dropped", round: expl.round, supportersMoney: expl.supportersMoney, cost: expl.cost }, formatMoney);
     case "mes-no-supporters":
@@ -212,11 +223,13 @@ export function describeExplanation(expl: Explanation, formatMoney: (amount: Rat
       return missSentence({ code: "mes-zero-utility" }, formatMoney);
     case "completion-funded":
     case "completion-over-budget": {
-      const top = rankSentence(expl, expl.code === "completion-funded", formatMoney);
-      const topUp = `In the top-up after equal shares it ranked ${top.slice("Ranked ".length)}`;
-      return expl.equalShares === null ? topUp : `${missSentence(expl.equalShares, formatMoney)}. ${topUp}`;
+      const topUp = t(
+        expl.code === "completion-funded" ? "results.explain.topUpFits" : "results.explain.topUpDoesNotFit",
+        rankValues(expl, formatMoney),
+      );
+      return expl.equalShares === null ? topUp : t("results.explain.missThenTopUp", { miss: missSentence(expl.equalShares, formatMoney), topUp });
     }
     case "unknown-project":
-      return `There is no project "${expl.projectId}" in this count`;
+      return t("results.explain.unknownProject", { projectId: expl.projectId });
   }
 }

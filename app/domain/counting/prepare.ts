@@ -1,8 +1,9 @@
+import { t } from "../../i18n/translate.js";
 import { byProjectId } from "./tie-break.js";
 import type { CountingInstance, TieBreak, TieBreakProject } from "./types.js";
 
 export class CountingInputError extends Error {
-  override readonly name = "CountingInputError";
+  override readonly name = "CountingInputError"; // i18n-exempt: class name
   constructor(
     message: string,
     readonly projectId?: string,
@@ -31,7 +32,7 @@ export interface PreparedInstance {
 
 export function prepareInstance(instance: CountingInstance, tieBreak: TieBreak = byProjectId): PreparedInstance {
   if (typeof instance.budget !== "bigint" || instance.budget < 0n) {
-    throw new CountingInputError("budget must be a non-negative bigint");
+    throw new CountingInputError(t("results.counting.budgetInvalid"));
   }
   const m = instance.projects.length;
   const ids: string[] = new Array<string>(m);
@@ -39,11 +40,11 @@ export function prepareInstance(instance: CountingInstance, tieBreak: TieBreak =
   const index = new Map<string, number>();
   instance.projects.forEach((p, i) => {
     if (typeof p.id !== "string" || p.id.length === 0) {
-      throw new CountingInputError(`project #${i + 1} has an empty id`);
+      throw new CountingInputError(t("results.counting.projectIdEmpty", { number: i + 1 }));
     }
-    if (index.has(p.id)) throw new CountingInputError(`project id "${p.id}" appears twice`, p.id);
+    if (index.has(p.id)) throw new CountingInputError(t("results.counting.projectIdTwice", { id: p.id }), p.id);
     if (typeof p.cost !== "bigint" || p.cost < 0n) {
-      throw new CountingInputError(`project "${p.id}" must have a non-negative bigint cost`, p.id);
+      throw new CountingInputError(t("results.counting.projectCostInvalid", { id: p.id }), p.id);
     }
     index.set(p.id, i);
     ids[i] = p.id;
@@ -55,7 +56,7 @@ export function prepareInstance(instance: CountingInstance, tieBreak: TieBreak =
   let total = 0;
   for (let b = 0; b < nBallots; b++) {
     const ballot = instance.ballots[b];
-    if (ballot === undefined) throw new CountingInputError(`ballot #${b + 1} is missing`, undefined, b);
+    if (ballot === undefined) throw new CountingInputError(t("results.counting.ballotMissing", { number: b + 1 }), undefined, b);
     total += ballot.projectIds.length;
     ballotStart[b + 1] = total;
   }
@@ -69,7 +70,7 @@ export function prepareInstance(instance: CountingInstance, tieBreak: TieBreak =
     const pts = ballot.points;
     if (pts !== undefined && pts.length !== ballot.projectIds.length) {
       throw new CountingInputError(
-        `ballot #${b + 1} lists ${ballot.projectIds.length} projects but ${pts.length} point values`,
+        t("results.counting.ballotPointsMismatch", { number: b + 1, projects: ballot.projectIds.length, points: pts.length }),
         undefined,
         b,
       );
@@ -77,13 +78,13 @@ export function prepareInstance(instance: CountingInstance, tieBreak: TieBreak =
     let k = ballotStart[b] ?? 0;
     ballot.projectIds.forEach((id, j) => {
       const p = index.get(id);
-      if (p === undefined) throw new CountingInputError(`ballot #${b + 1} lists unknown project "${id}"`, id, b);
-      if (seenStamp[p] === b) throw new CountingInputError(`ballot #${b + 1} lists project "${id}" twice`, id, b);
+      if (p === undefined) throw new CountingInputError(t("results.counting.ballotUnknownProject", { number: b + 1, id }), id, b);
+      if (seenStamp[p] === b) throw new CountingInputError(t("results.counting.ballotProjectTwice", { number: b + 1, id }), id, b);
       seenStamp[p] = b;
       ballotItems[k++] = p;
       approvals[p] = (approvals[p] ?? 0) + 1;
       const pt = pts === undefined ? 1n : pts[j];
-      if (typeof pt !== "bigint") throw new CountingInputError(`ballot #${b + 1} has a non-bigint point value`, id, b);
+      if (typeof pt !== "bigint") throw new CountingInputError(t("results.counting.ballotPointInvalid", { number: b + 1 }), id, b);
       points[p] = (points[p] ?? 0n) + pt;
     });
   }

@@ -2,6 +2,7 @@
 // predict what the real ledger must answer to any sequence of requests. It favours being
 // obviously right over being fast: no indexes, no hashing beyond the request hash.
 import { DomainError, isDomainError } from "../errors.js";
+import { t } from "../../i18n/translate.js";
 import { formatMinor, parseAmountMinor } from "./amount.js";
 import { requestHashHex } from "./hashing.js";
 import { MAX_BALANCE_MINOR } from "./limits.js";
@@ -124,7 +125,7 @@ export class LedgerModel {
       {
         idempotencyKey,
         kind: "reversal",
-        memo: `Reversal of entry ${reversesEntryId}`,
+        memo: t("ledger.memo.reversal", { entryId: String(reversesEntryId) }),
         createdBy,
         reversesEntryId,
         postings: original.postings.map((posting) => ({
@@ -151,16 +152,16 @@ export class LedgerModel {
     const held = this.holds.get(holdKey);
     if (held && (held.source !== source || held.amountMinor !== amountMinor)) return { ok: false, code: "ledger_hold_exists" };
     const escrowAccount = this.accounts.get(escrow);
-    if (escrowAccount && (escrowAccount.unit !== unit || escrowAccount.maxMinor !== amountMinor || escrowAccount.name !== `Held from ${source}`)) {
+    if (escrowAccount && (escrowAccount.unit !== unit || escrowAccount.maxMinor !== amountMinor || escrowAccount.name !== t("ledger.account.heldFrom", { source }))) {
       return { ok: false, code: "ledger_hold_exists" };
     }
     // One transaction in the database: on failure neither the escrow account nor the hold exists.
     const openedEscrow = !escrowAccount;
-    if (openedEscrow) this.accounts.set(escrow, { code: escrow, unit, name: `Held from ${source}`, minMinor: 0n, maxMinor: amountMinor, balanceMinor: 0n });
+    if (openedEscrow) this.accounts.set(escrow, { code: escrow, unit, name: t("ledger.account.heldFrom", { source }), minMinor: 0n, maxMinor: amountMinor, balanceMinor: 0n });
     const result = this.post({
       idempotencyKey: `hold:${holdKey}`,
       kind: "hold",
-      memo: `Hold ${holdKey}`,
+      memo: t("ledger.memo.hold", { holdKey }),
       metadata: { hold: holdKey },
       createdBy,
       postings: [
@@ -209,7 +210,7 @@ export class LedgerModel {
     const result = this.post({
       idempotencyKey,
       kind: mode === "capture" ? "hold_capture" : "hold_release",
-      memo: `${mode === "capture" ? "Capture" : "Release"} of hold ${holdKey}`,
+      memo: t(mode === "capture" ? "ledger.memo.capture" : "ledger.memo.release", { holdKey }),
       metadata: { hold: holdKey },
       createdBy,
       postings: [

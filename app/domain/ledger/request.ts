@@ -129,12 +129,12 @@ export function parseEntryRequest(input: EntryInput): EntryRequest {
   }
   const seen = new Set<string>();
   const postings = input.postings.map((posting, index) => {
-    const accountCode = checkAccountCode(posting.accountCode, `postings.${index}.accountCode`);
+    const accountCode = checkAccountCode(posting.accountCode, `postings.${index}.accountCode`); // i18n-exempt: form field path
     if (seen.has(accountCode)) {
       throw new DomainError("ledger_account_repeated", { values: { accountCode }, field: `postings.${index}.accountCode` });
     }
     seen.add(accountCode);
-    const unit = checkUnit(posting.unit, `postings.${index}.unit`);
+    const unit = checkUnit(posting.unit, `postings.${index}.unit`); // i18n-exempt: form field path
     const amountMinor = parseAmountMinor(posting.amount, unit, { allowNegative: true, field: `postings.${index}.amount` });
     return { accountCode, unit, amountMinor };
   });

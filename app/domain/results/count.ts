@@ -14,6 +14,7 @@ import {
   type Rational,
 } from "../counting.js";
 import type { FrozenRules } from "../rounds/rules.js";
+import { t } from "../../i18n/translate.js";
 import type { StoredProject, StoredResult } from "./labels.js";
 
 export { RULE_LABELS, type StoredProject, type StoredResult } from "./labels.js";
@@ -28,7 +29,7 @@ export interface CountedBallot {
 }
 
 export function tieBreakDescription(seed: string): string {
-  return `When projects tie, the one with more supporters comes first, then the cheaper one, then the order set by the round's published tie-break seed "${seed}" (each project id hashed with the seed using SHA-256, lowest first).`;
+  return t("results.tieBreak", { seed });
 }
 
 /** The counting input: costs and budget in pence; points for cumulative ballots, approvals otherwise. */

@@ -1,6 +1,7 @@
 // What a stored result looks like, and its labels: small and pure, so pages can import it
 // without pulling the counting code into the browser bundle.
 import type { BallotType, CountingRule } from "../../../db/schema-rounds.js";
+import type { MessageKey } from "../../i18n/en.js";
 
 export interface StoredProject {
   id: number;
@@ -43,17 +44,17 @@ export interface StoredResult {
   };
 }
 
-export const RULE_LABELS: Record<CountingRule, string> = {
-  greedy: "Most votes first (greedy)",
-  equal_shares: "Method of Equal Shares, with completion",
-};
+export const RULE_LABELS = {
+  greedy: "results.rule.greedy",
+  equal_shares: "results.rule.equal_shares",
+} as const satisfies Record<CountingRule, MessageKey>;
 
 
 /** Limits on what officers type when recording delivery. */
 export const DELIVERY_LIMITS = { note: 2000, supplier: 120, reference: 80, reason: 400, updatesShown: 200, paymentsShown: 500 } as const;
 
 /** The rule's name inside a sentence ("counted with ..."), keeping Equal Shares a proper name. */
-export const RULE_IN_SENTENCE: Record<CountingRule, string> = {
-  greedy: "most votes first",
-  equal_shares: "the Method of Equal Shares",
-};
+export const RULE_IN_SENTENCE = {
+  greedy: "results.rule.inSentence.greedy",
+  equal_shares: "results.rule.inSentence.equal_shares",
+} as const satisfies Record<CountingRule, MessageKey>;

@@ -4,6 +4,7 @@
 // exactly as the round did.
 import type { BallotType } from "../../../db/schema-rounds.js";
 import { DomainError } from "../errors.js";
+import { t } from "../../i18n/translate.js";
 import { formatDecimal, metaValue, type PabulibInstance, type PabulibVoteType } from "../pabulib.js";
 import type { FrozenRules } from "../rounds/rules.js";
 import type { CountedBallot } from "./count.js";
@@ -91,8 +92,8 @@ export interface ImportPlan {
 }
 
 /** Pounds in the file (whole or with up to two decimals) to pence; anything finer is refused, never rounded. */
-function poundsToMinor(d: { units: bigint; scale: number }, what: string): bigint {
-  if (d.scale > 2) throw new DomainError("results_import_invalid", { values: { detail: `${what} has more than two decimal places` } });
+function poundsToMinor(d: { units: bigint; scale: number }, tooPrecise: string): bigint {
+  if (d.scale > 2) throw new DomainError("results_import_invalid", { values: { detail: tooPrecise } });
   return d.units * 10n ** BigInt(2 - d.scale);
 }
 
@@ -104,24 +105,24 @@ const clampInt = (text: string | undefined, fallback: number, min: number, max: 
 /** Checks a parsed file against what a Potluck round can hold and says what would be created. */
 export function planImport(pb: PabulibInstance): ImportPlan {
   const fail = (detail: string) => new DomainError("results_import_invalid", { values: { detail } });
-  if (pb.projects.length === 0) throw fail("the file has no projects");
-  if (pb.projects.length > IMPORT_LIMITS.projects) throw fail(`the file has more than ${IMPORT_LIMITS.projects} projects`);
-  if (pb.voters.length > IMPORT_LIMITS.voters) throw fail(`the file has more than ${IMPORT_LIMITS.voters} voters`);
+  if (pb.projects.length === 0) throw fail(t("results.import.noProjects"));
+  if (pb.projects.length > IMPORT_LIMITS.projects) throw fail(t("results.import.tooManyProjects", { maximum: IMPORT_LIMITS.projects }));
+  if (pb.voters.length > IMPORT_LIMITS.voters) throw fail(t("results.import.tooManyVoters", { maximum: IMPORT_LIMITS.voters }));
   const ballotType: BallotType =
     pb.voteType === "cumulative" || pb.voteType === "scoring" ? "cumulative" : pb.voteType === "ordinal" ? "ranked" : "approval";
   const nameColumn = pb.projectColumns.findIndex((c) => c.toLowerCase() === "name") - 2;
   const projects = pb.projects.map((p) => {
-    const costMinor = poundsToMinor(p.cost, `the cost of project ${p.id}`);
-    if (costMinor <= 0n) throw fail(`project ${p.id} costs nothing; every Potluck project has a cost`);
+    const costMinor = poundsToMinor(p.cost, t("results.import.costTooPrecise", { id: p.id }));
+    if (costMinor <= 0n) throw fail(t("results.import.costsNothing", { id: p.id }));
     const name = nameColumn >= 0 ? (p.extra[nameColumn] ?? "").trim() : "";
-    return { fileId: p.id, title: (name || `Project ${p.id}`).slice(0, 120), costMinor };
+    return { fileId: p.id, title: (name || t("results.import.projectTitle", { id: p.id })).slice(0, 120), costMinor };
   });
   const voters = pb.voters.map((v) => {
-    if (v.projectIds.length > IMPORT_LIMITS.choicesPerBallot) throw fail(`voter ${v.id} chose more than ${IMPORT_LIMITS.choicesPerBallot} projects`);
+    if (v.projectIds.length > IMPORT_LIMITS.choicesPerBallot) throw fail(t("results.import.tooManyChoices", { id: v.id, maximum: IMPORT_LIMITS.choicesPerBallot }));
     return {
       choices: v.projectIds.map((fileId, i) => {
         const points = v.points ? v.points[i]! : 1n;
-        if (points < 1n || points > BigInt(IMPORT_LIMITS.points)) throw fail(`voter ${v.id} gave ${points} points; Potluck takes 1 to ${IMPORT_LIMITS.points}`);
+        if (points < 1n || points > BigInt(IMPORT_LIMITS.points)) throw fail(t("results.import.pointsOutOfRange", { id: v.id, points: String(points), maximum: IMPORT_LIMITS.points }));
         return { fileId, points: ballotType === "cumulative" ? Number(points) : 1, rank: ballotType === "ranked" ? i + 1 : null };
       }),
     };
@@ -132,10 +133,10 @@ export function planImport(pb: PabulibInstance): ImportPlan {
   const description = (metaValue(pb, "description") ?? "").trim();
   const instance = (metaValue(pb, "instance") ?? "").trim();
   return {
-    title: (description || instance || "Imported Pabulib round").slice(0, 200),
-    description: `Imported from Pabulib: ${[metaValue(pb, "country"), metaValue(pb, "unit"), metaValue(pb, "instance")].filter(Boolean).join(", ")}`.slice(0, 5000),
+    title: (description || instance || t("results.import.roundTitle")).slice(0, 200),
+    description: t("results.import.roundDescription", { source: [metaValue(pb, "country"), metaValue(pb, "unit"), metaValue(pb, "instance")].filter(Boolean).join(", ") }).slice(0, 5000),
     ballotType,
-    budgetMinor: poundsToMinor(pb.budget, "the budget"),
+    budgetMinor: poundsToMinor(pb.budget, t("results.import.budgetTooPrecise")),
     minChoices: Math.min(clampInt(metaValue(pb, "min_length"), 0, 0, 100), maxChoices),
     maxChoices,
     pointsTotal: clampInt(metaValue(pb, "max_sum_points"), 1000, 1, 1000),

@@ -7,6 +7,7 @@ import { formatMinor } from "../../domain/ledger/amount.js";
 import { MAX_EXPORT_BATCH_SIZE } from "../../domain/ledger/limits.js";
 import { checkUnit } from "../../domain/ledger/request.js";
 import { UNIT_CODES } from "../../domain/ledger/units.js";
+import { t } from "../../i18n/translate.js";
 import { requireAccount } from "./accounts.server.js";
 import type { LedgerDb } from "./db.server.js";
 
@@ -70,8 +71,8 @@ function descriptionText(text: string): string {
 
 export async function exportHledger(db: LedgerDb, write: Write, options: { accountCode?: string } = {}): Promise<{ entries: number }> {
   const account = options.accountCode === undefined ? null : await requireAccount(db, options.accountCode);
-  await write("; Potluck ledger export. Every posting carries a balance assertion; `hledger check` replays them.\n");
-  if (account) await write(`; Entries touching ${account.code} only; balances are asserted for that account alone.\n`);
+  await write(`; ${t("ledger.export.hledger.header")}\n`);
+  if (account) await write(`; ${t("ledger.export.hledger.accountOnly", { account: account.code })}\n`);
   for (const unit of UNIT_CODES) await write(`commodity 1000.00 ${unit}\n`);
   let afterId = 0n;
   for (;;) {
@@ -92,10 +93,10 @@ export async function exportHledger(db: LedgerDb, write: Write, options: { accou
       // replays each balance assertion correctly; dates are kept from going backwards.
       const recorded = head.created_at.toISOString().slice(0, 10);
       lastDate = recorded > lastDate ? recorded : lastDate;
-      lines.push(`${lastDate} * entry ${entryId} ${descriptionText(head.kind)}`);
+      lines.push(`${lastDate} * ${t("ledger.export.hledger.description", { entryId: String(entryId), kind: descriptionText(head.kind) })}`);
       if (head.memo !== "") lines.push(`    ; memo: ${head.memo}`);
-      lines.push(`    ; key: ${head.idempotency_key}, recorded ${head.created_at.toISOString()}`);
-      if (head.reverses_entry_id !== null) lines.push(`    ; reverses entry ${toBigInt(head.reverses_entry_id)}`);
+      lines.push(`    ; key: ${head.idempotency_key}, ${t("ledger.export.hledger.recorded", { time: head.created_at.toISOString() })}`);
+      if (head.reverses_entry_id !== null) lines.push(`    ; ${t("ledger.export.hledger.reverses", { entryId: String(toBigInt(head.reverses_entry_id)) })}`);
       for (const row of group) {
         const unit = checkUnit(row.unit);
         const amount = `${formatMinor(toBigInt(row.amount_minor), unit)} ${unit}`;

@@ -7,6 +7,7 @@ import { DomainError, assert, isDomainError } from "../../domain/errors.js";
 import { formatMinor, parseAmountMinor, toBigInt } from "../../domain/ledger/amount.js";
 import { checkAccountCode, checkCreatedBy, checkMemo, checkUnit } from "../../domain/ledger/request.js";
 import type { UnitCode } from "../../domain/ledger/units.js";
+import { t } from "../../i18n/translate.js";
 import { openAccount, requireAccount } from "./accounts.server.js";
 import { inTransaction, type LedgerDb } from "./db.server.js";
 import { getEntryByIdempotencyKey, postEntry, type PostedEntry } from "./post.server.js";
@@ -74,7 +75,7 @@ export async function placeHold(db: LedgerDb, input: PlaceHoldInput): Promise<{ 
   const sourceCode = checkAccountCode(input.sourceAccountCode, "sourceAccountCode");
   const unit = checkUnit(input.unit);
   const amountMinor = parseAmountMinor(input.amount, unit, { field: "amount" });
-  const memo = checkMemo(input.memo ?? `Hold ${holdKey}`);
+  const memo = checkMemo(input.memo ?? t("ledger.memo.hold", { holdKey }));
   const createdBy = checkCreatedBy(input.createdBy);
   return inTransaction(db, async (trx) => {
     const source = await requireAccount(trx, sourceCode);
@@ -82,7 +83,7 @@ export async function placeHold(db: LedgerDb, input: PlaceHoldInput): Promise<{ 
     const escrow = await openAccount(trx, {
       code: escrowAccountCode(holdKey),
       unit,
-      name: `Held from ${sourceCode}`.slice(0, 200),
+      name: t("ledger.account.heldFrom", { source: sourceCode }).slice(0, 200),
       ownerType: "hold",
       ownerId: holdKey,
       minBalance: "0",
@@ -152,7 +153,7 @@ export async function captureHold(
   return postEntry(db, {
     idempotencyKey: input.idempotencyKey,
     kind: "hold_capture",
-    memo: input.memo ?? `Capture of hold ${hold.holdKey}`,
+    memo: input.memo ?? t("ledger.memo.capture", { holdKey: hold.holdKey }),
     metadata: { hold: hold.holdKey },
     createdBy: input.createdBy,
     postings: [
@@ -189,7 +190,7 @@ export async function releaseHold(db: LedgerDb, input: SettleHoldInput): Promise
   return postEntry(db, {
     idempotencyKey: input.idempotencyKey,
     kind: "hold_release",
-    memo: input.memo ?? `Release of hold ${hold.holdKey}`,
+    memo: input.memo ?? t("ledger.memo.release", { holdKey: hold.holdKey }),
     metadata: { hold: hold.holdKey },
     createdBy: input.createdBy,
     postings: [

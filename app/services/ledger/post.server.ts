@@ -6,6 +6,7 @@ import { formatMinor, toBigInt } from "../../domain/ledger/amount.js";
 import { requestHashHex } from "../../domain/ledger/hashing.js";
 import { checkCreatedBy, checkIdempotencyKey, checkMemo, checkUnit, parseEntryRequest, type EntryInput, type EntryRequest } from "../../domain/ledger/request.js";
 import type { UnitCode } from "../../domain/ledger/units.js";
+import { t } from "../../i18n/translate.js";
 import { hexOf, withLedgerErrors, type LedgerDb } from "./db.server.js";
 
 export interface PostedPosting {
@@ -177,7 +178,7 @@ export async function reverseEntry(db: LedgerDb, input: ReverseEntryInput): Prom
   if (original.reversesEntryId !== null) {
     throw new DomainError("ledger_reversal_of_reversal", { values: { entryId: input.entryId }, status: 409 });
   }
-  const memo = checkMemo(input.memo ?? `Reversal of entry ${original.entryId}`);
+  const memo = checkMemo(input.memo ?? t("ledger.memo.reversal", { entryId: String(original.entryId) }));
   return postEntry(db, {
     idempotencyKey,
     kind: "reversal",

@@ -6,6 +6,7 @@ import { toBigInt } from "../../domain/ledger/amount.js";
 import { parseHeadsText, ZERO_HASH_HEX } from "../../domain/ledger/canonical.js";
 import { checkpointRootHex, entryHashHex, postingHashHex } from "../../domain/ledger/hashing.js";
 import { MAX_ACCOUNTS_PER_CHECKPOINT, MAX_EXPORT_BATCH_SIZE, MAX_REPORTED_VIOLATIONS } from "../../domain/ledger/limits.js";
+import { t } from "../../i18n/translate.js";
 import type { LedgerDb } from "./db.server.js";
 
 export interface LedgerViolation {
@@ -42,6 +43,7 @@ interface PostingRow {
 
 export async function verifyLedger(db: LedgerDb): Promise<VerifyReport> {
   if (db.isTransaction) return verifyInSnapshot(db);
+  // i18n-exempt: SQL isolation level
   return db.transaction().setIsolationLevel("repeatable read").execute((trx) => verifyInSnapshot(trx));
 }
 
@@ -108,13 +110,13 @@ async function verifyInSnapshot(db: LedgerDb): Promise<VerifyReport> {
         createdAtMicros: BigInt(entry.created_at_micros),
         reversesEntryId,
       });
-      if (computedEntryHash !== entry.hash) report("entry_hash_mismatch", `entry ${entryId}: stored hash does not match its content`);
+      if (computedEntryHash !== entry.hash) report("entry_hash_mismatch", t("ledger.verify.entryHash", { entryId: String(entryId) }));
       const entryPostings = byEntry.get(entryId) ?? [];
-      if (entryPostings.length < 2) report("entry_too_few_postings", `entry ${entryId} has ${entryPostings.length} posting(s)`);
+      if (entryPostings.length < 2) report("entry_too_few_postings", t("ledger.verify.tooFewPostings", { entryId: String(entryId), count: entryPostings.length }));
       const sums = new Map<string, bigint>();
       for (const posting of entryPostings) sums.set(posting.unit, (sums.get(posting.unit) ?? 0n) + toBigInt(posting.amount_minor));
       for (const [unit, sum] of sums) {
-        if (sum !== 0n) report("entry_unbalanced", `entry ${entryId} does not balance in ${unit} (off by ${sum} minor units)`);
+        if (sum !== 0n) report("entry_unbalanced", t("ledger.verify.unbalanced", { entryId: String(entryId), unit, difference: String(sum) }));
       }
       for (const posting of entryPostings) {
         counts.postings++;
@@ -133,16 +135,22 @@ async function verifyInSnapshot(db: LedgerDb): Promise<VerifyReport> {
     const lastEntryId = row.last_entry_id === null ? null : toBigInt(row.last_entry_id);
     if (balanceMinor !== state.balanceMinor || toBigInt(row.version) !== state.version || row.head !== state.headHex || lastEntryId !== state.lastEntryId) {
       report("account_state_mismatch",
-        `account ${row.code}: stored balance ${balanceMinor} version ${toBigInt(row.version)} but its postings give balance ${state.balanceMinor} version ${state.version}`);
+        t("ledger.verify.accountState", {
+          account: row.code,
+          balance: String(balanceMinor),
+          version: String(toBigInt(row.version)),
+          replayedBalance: String(state.balanceMinor),
+          replayedVersion: String(state.version),
+        }));
     }
     const minimum = row.min_balance_minor === null ? null : toBigInt(row.min_balance_minor);
     const maximum = row.max_balance_minor === null ? null : toBigInt(row.max_balance_minor);
     if ((minimum !== null && balanceMinor < minimum) || (maximum !== null && balanceMinor > maximum)) {
-      report("account_out_of_bounds", `account ${row.code}: balance ${balanceMinor} is outside its bounds`);
+      report("account_out_of_bounds", t("ledger.verify.outOfBounds", { account: row.code, balance: String(balanceMinor) }));
     }
   }
   for (const [unit, total] of totals) {
-    if (total !== 0n) report("unit_sum_nonzero", `balances in ${unit} sum to ${total} minor units, not zero`);
+    if (total !== 0n) report("unit_sum_nonzero", t("ledger.verify.unitSum", { unit, total: String(total) }));
   }
 
   counts.checkpoints = await checkCheckpoints(db, replayed, report);
@@ -159,19 +167,19 @@ function checkPosting(
   const accountId = toBigInt(posting.account_id);
   const state = replayed.get(accountId);
   if (!state) {
-    report("posting_account_missing", `entry ${entryId}: posting to unknown account ${accountId}`);
+    report("posting_account_missing", t("ledger.verify.unknownAccount", { entryId: String(entryId), accountId: String(accountId) }));
     return;
   }
   const amountMinor = toBigInt(posting.amount_minor);
   const version = toBigInt(posting.account_version);
   const balanceAfterMinor = toBigInt(posting.balance_after_minor);
-  const where = `entry ${entryId}, account ${state.code}`;
-  if (posting.unit !== state.unit) report("posting_unit_mismatch", `${where}: posting in ${posting.unit}, account in ${state.unit}`);
-  if (state.lastEntryId !== null && entryId <= state.lastEntryId) report("posting_order", `${where}: entry ids do not grow along the account`);
-  if (version !== state.version + 1n) report("posting_version_gap", `${where}: version ${version} follows ${state.version}`);
-  if (posting.prev_hash !== state.headHex) report("posting_chain_broken", `${where}: previous hash does not match the account's chain`);
+  const where = { entryId: String(entryId), account: state.code };
+  if (posting.unit !== state.unit) report("posting_unit_mismatch", t("ledger.verify.postingUnit", { ...where, postingUnit: posting.unit, accountUnit: state.unit }));
+  if (state.lastEntryId !== null && entryId <= state.lastEntryId) report("posting_order", t("ledger.verify.postingOrder", where));
+  if (version !== state.version + 1n) report("posting_version_gap", t("ledger.verify.versionGap", { ...where, version: String(version), previous: String(state.version) }));
+  if (posting.prev_hash !== state.headHex) report("posting_chain_broken", t("ledger.verify.chainBroken", where));
   if (balanceAfterMinor !== state.balanceMinor + amountMinor) {
-    report("posting_balance_mismatch", `${where}: balance after ${balanceAfterMinor} is not ${state.balanceMinor} + ${amountMinor}`);
+    report("posting_balance_mismatch", t("ledger.verify.balanceAfter", { ...where, balanceAfter: String(balanceAfterMinor), balance: String(state.balanceMinor), amount: String(amountMinor) }));
   }
   const computed = postingHashHex({
     prevHashHex: posting.prev_hash,
@@ -183,7 +191,7 @@ function checkPosting(
     balanceAfterMinor,
     accountVersion: version,
   });
-  if (computed !== posting.hash) report("posting_hash_mismatch", `${where}: stored hash does not match its content`);
+  if (computed !== posting.hash) report("posting_hash_mismatch", t("ledger.verify.postingHash", where));
   // Carry on from what the posting claims, so one bad row is reported once, not on every later row.
   state.version = version;
   state.balanceMinor = balanceAfterMinor;
@@ -205,14 +213,14 @@ async function checkReversal(
       where e.id = ${reversesEntryId.toString()}::bigint`.execute(db)
   ).rows;
   if (original.length === 0) {
-    report("reversal_mismatch", `entry ${entryId} reverses entry ${reversesEntryId}, which does not exist`);
+    report("reversal_mismatch", t("ledger.verify.reversalMissing", { entryId: String(entryId), reversesEntryId: String(reversesEntryId) }));
     return;
   }
-  if (original[0]!.reverses_entry_id !== null) report("reversal_mismatch", `entry ${entryId} reverses a reversal`);
+  if (original[0]!.reverses_entry_id !== null) report("reversal_mismatch", t("ledger.verify.reversalOfReversal", { entryId: String(entryId) }));
   const expected = new Map(original.filter((row) => row.account_id !== null).map((row) => [toBigInt(row.account_id), -toBigInt(row.amount_minor)]));
   const actual = new Map(postings.map((row) => [toBigInt(row.account_id), toBigInt(row.amount_minor)]));
   const mirrors = expected.size === actual.size && [...expected].every(([accountId, amount]) => actual.get(accountId) === amount);
-  if (!mirrors) report("reversal_mismatch", `entry ${entryId} does not exactly mirror entry ${reversesEntryId}`);
+  if (!mirrors) report("reversal_mismatch", t("ledger.verify.reversalMirror", { entryId: String(entryId), reversesEntryId: String(reversesEntryId) }));
 }
 
 async function checkCheckpoints(
@@ -230,24 +238,24 @@ async function checkCheckpoints(
   for (const checkpoint of checkpoints) {
     const id = toBigInt(checkpoint.id);
     const linked = checkpoint.previous_checkpoint_id === null ? null : toBigInt(checkpoint.previous_checkpoint_id);
-    if (linked !== previousId) report("checkpoint_chain_broken", `checkpoint ${id} does not follow checkpoint ${previousId ?? "none"}`);
+    if (linked !== previousId) report("checkpoint_chain_broken", t("ledger.verify.checkpointChain", { id: String(id), previous: previousId === null ? t("ledger.verify.none") : String(previousId) }));
     let heads;
     try {
       heads = parseHeadsText(checkpoint.heads);
     } catch {
-      report("checkpoint_malformed", `checkpoint ${id}: heads cannot be read`);
+      report("checkpoint_malformed", t("ledger.verify.headsUnreadable", { id: String(id) }));
       continue;
     }
     let root: string | undefined;
     try {
       root = checkpointRootHex(heads);
     } catch {
-      report("checkpoint_malformed", `checkpoint ${id}: heads are not sorted by account`);
+      report("checkpoint_malformed", t("ledger.verify.headsUnsorted", { id: String(id) }));
     }
-    if (root !== undefined && root !== checkpoint.root) report("checkpoint_root_mismatch", `checkpoint ${id}: root does not match its heads`);
-    if (heads.length !== checkpoint.account_count) report("checkpoint_malformed", `checkpoint ${id}: account count does not match its heads`);
+    if (root !== undefined && root !== checkpoint.root) report("checkpoint_root_mismatch", t("ledger.verify.rootMismatch", { id: String(id) }));
+    if (heads.length !== checkpoint.account_count) report("checkpoint_malformed", t("ledger.verify.accountCount", { id: String(id) }));
     const postingCount = heads.reduce((sum, head) => sum + head.version, 0n);
-    if (postingCount !== toBigInt(checkpoint.posting_count)) report("checkpoint_malformed", `checkpoint ${id}: posting count does not match its heads`);
+    if (postingCount !== toBigInt(checkpoint.posting_count)) report("checkpoint_malformed", t("ledger.verify.postingCount", { id: String(id) }));
     const withHistory = heads.filter((head) => head.version > 0n);
     const stored = new Map<string, string>();
     for (let start = 0; start < withHistory.length; start += MAX_EXPORT_BATCH_SIZE) {
@@ -264,11 +272,11 @@ async function checkCheckpoints(
       const state = replayed.get(head.accountId);
       const expected = head.version === 0n ? ZERO_HASH_HEX : stored.get(`${head.accountId}:${head.version}`);
       if (!state || expected !== head.headHashHex || head.version > state.version) {
-        report("checkpoint_head_mismatch", `checkpoint ${id}: head of account ${state?.code ?? head.accountId} at version ${head.version} is not in the ledger`);
+        report("checkpoint_head_mismatch", t("ledger.verify.headMissing", { id: String(id), account: state?.code ?? String(head.accountId), version: String(head.version) }));
       }
       const before = previousVersions.get(head.accountId);
       if (before !== undefined && head.version < before) {
-        report("checkpoint_head_mismatch", `checkpoint ${id}: account ${state?.code ?? head.accountId} went back from version ${before} to ${head.version}`);
+        report("checkpoint_head_mismatch", t("ledger.verify.headWentBack", { id: String(id), account: state?.code ?? String(head.accountId), before: String(before), version: String(head.version) }));
       }
     }
     previousVersions = new Map(heads.map((head) => [head.accountId, head.version]));

@@ -8,6 +8,7 @@ import type { DeliveryStatus } from "../../../db/schema-results.js";
 import { DomainError } from "../../domain/errors.js";
 import { formatMinor, toBigInt } from "../../domain/ledger/amount.js";
 import { DELIVERY_LIMITS, type StoredResult } from "../../domain/results/labels.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { openAccount } from "../ledger/accounts.server.js";
@@ -17,7 +18,7 @@ import { councilBudgetAccount, roundPotAccount } from "../rounds/rounds.server.j
 import { projectBudgetAccount } from "./results.server.js";
 
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ["not_started", "in_progress", "delivered", "cancelled"];
-export const councilSuppliersAccount = (organisationId: number) => `council:${organisationId}:suppliers`;
+export const councilSuppliersAccount = (organisationId: number) => `council:${organisationId}:suppliers`; // i18n-exempt: ledger account code
 
 export { DELIVERY_LIMITS };
 
@@ -26,13 +27,13 @@ export const newFormKey = () => randomUUID();
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar day, not in the future, as "YYYY-MM-DD". */
-export function checkPastDate(text: string, label: string, today: Date = new Date()): string {
+/** A calendar day, not in the future, as "YYYY-MM-DD". `which` says which date it is, for the error message. */
+export function checkPastDate(text: string, which: "happened" | "paid", today: Date = new Date()): string {
   const date = new Date(`${text}T00:00:00Z`);
   if (!DATE_PATTERN.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-    throw new DomainError("delivery_date_invalid", { values: { label }, field: "date" });
+    throw new DomainError("delivery_date_invalid", { values: { which }, field: "date" });
   }
-  if (text > today.toISOString().slice(0, 10)) throw new DomainError("delivery_date_future", { values: { label }, field: "date" });
+  if (text > today.toISOString().slice(0, 10)) throw new DomainError("delivery_date_future", { values: { which }, field: "date" });
   return text;
 }
 
@@ -74,7 +75,7 @@ export async function recordDeliveryUpdate(
   today: Date = new Date(),
 ): Promise<number> {
   if (!DELIVERY_STATUSES.includes(input.status)) throw new DomainError("delivery_status_invalid", { field: "status" });
-  const happenedOn = checkPastDate(input.happenedOn, "the date", today);
+  const happenedOn = checkPastDate(input.happenedOn, "happened", today);
   const note = checkText(input.note, DELIVERY_LIMITS.note, "note", false);
   return db.transaction().execute(async (trx) => {
     const project = await fundedProject(trx, actor, proposalId);
@@ -101,7 +102,7 @@ export interface SpendingInput {
 export async function recordSpending(db: Kysely<Database>, actor: Actor, proposalId: number, input: SpendingInput, today: Date = new Date()): Promise<bigint> {
   const supplier = checkText(input.supplier, DELIVERY_LIMITS.supplier, "supplier", true);
   const reference = checkText(input.reference, DELIVERY_LIMITS.reference, "reference", true);
-  const spentOn = checkPastDate(input.spentOn, "the date of the payment", today);
+  const spentOn = checkPastDate(input.spentOn, "paid", today);
   if (input.amountMinor <= 0n) throw new DomainError("ledger_amount_zero", { field: "amount" });
   return db.transaction().execute(async (trx) => {
     const project = await fundedProject(trx, actor, proposalId);
@@ -110,12 +111,12 @@ export async function recordSpending(db: Kysely<Database>, actor: Actor, proposa
     if (input.amountMinor > remaining) {
       throw new DomainError("delivery_overspend", { values: { amountMinor: input.amountMinor.toString(), remainingMinor: remaining.toString() }, field: "amount", status: 409 });
     }
-    const suppliers = await openAccount(trx, { code: councilSuppliersAccount(project.organisation_id), unit: "GBP", name: "Payments to suppliers for participatory budget projects", ownerType: "organisation", ownerId: String(project.organisation_id), isPublic: true });
+    const suppliers = await openAccount(trx, { code: councilSuppliersAccount(project.organisation_id), unit: "GBP", name: t("results.account.suppliers"), ownerType: "organisation", ownerId: String(project.organisation_id), isPublic: true });
     const amount = formatMinor(input.amountMinor, "GBP");
     const posted = await postEntry(trx, {
       idempotencyKey: `spend:${proposalId}:${input.idempotencyKey ?? randomUUID()}`,
       kind: "project_spend",
-      memo: `Paid ${supplier} for "${project.title.slice(0, 200)}"`,
+      memo: t("results.memo.payment", { supplier, title: project.title.slice(0, 200) }),
       createdBy: project.createdBy,
       metadata: { proposal: String(proposalId), supplier, reference, spent_on: spentOn },
       postings: [
@@ -148,7 +149,7 @@ export async function increaseProjectBudget(db: Kysely<Database>, actor: Actor, 
         throw new DomainError("delivery_source_short", { values: { source: "pot", availableMinor: available.toString() }, field: "amount", status: 409 });
       }
     } else {
-      await openAccount(trx, { code: from, unit: "GBP", name: "Council participatory budget", ownerType: "organisation", ownerId: String(project.organisation_id), isPublic: true });
+      await openAccount(trx, { code: from, unit: "GBP", name: t("results.account.councilBudget"), ownerType: "organisation", ownerId: String(project.organisation_id), isPublic: true });
     }
     const amount = formatMinor(input.amountMinor, "GBP");
     const posted = await postEntry(trx, {

@@ -9,6 +9,7 @@ import { formatMinor } from "../../domain/ledger/amount.js";
 import type { PabulibInstance } from "../../domain/pabulib.js";
 import { planImport } from "../../domain/results/pabulib-round.js";
 import { freezeRules, type FrozenRules } from "../../domain/rounds/rules.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
@@ -50,7 +51,7 @@ export async function importPabulibRound(
   input: { organisationSlug: string; slug: string; pb: PabulibInstance },
 ): Promise<ImportedRound> {
   const plan = planImport(input.pb);
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.slug)) throw new DomainError("results_import_invalid", { values: { detail: "the short name must use only lower-case letters, numbers and dashes" }, field: "slug" });
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(input.slug)) throw new DomainError("results_import_invalid", { values: { detail: t("results.import.slugInvalid") }, field: "slug" });
   return db.transaction().execute(async (trx) => {
     const organisation = await trx.selectFrom("organisation").select(["id", "name"]).where("slug", "=", input.organisationSlug).executeTakeFirst();
     if (!organisation) throw new DomainError("unknown_organisation", { field: "organisation" });
@@ -103,16 +104,16 @@ export async function importPabulibRound(
           round_id: roundId,
           author_id: author,
           title: p.title,
-          summary: `Project ${p.fileId} of the imported Pabulib file`,
-          description: `Imported from a Pabulib file, where it is project ${p.fileId}.`,
+          summary: t("results.import.proposalSummary", { id: p.fileId }),
+          description: t("results.import.proposalDescription", { id: p.fileId }),
           cost_minor: p.costMinor,
           status: "feasible" as const,
-          review_reason: "Imported from a Pabulib file",
+          review_reason: t("results.import.reviewReason"),
         })))
         .returning(["id", "summary"])
         .execute();
       // Matched by the file id written into the summary, not by row order.
-      for (const p of chunk) proposalIds.set(p.fileId, rows.find((r) => r.summary === `Project ${p.fileId} of the imported Pabulib file`)!.id);
+      for (const p of chunk) proposalIds.set(p.fileId, rows.find((r) => r.summary === t("results.import.proposalSummary", { id: p.fileId }))!.id);
     }
 
     const rules: FrozenRules = {
@@ -134,7 +135,7 @@ export async function importPabulibRound(
       const sheets = plan.voters.slice(start, start + SHEETS_PER_BATCH);
       const batch = await trx
         .insertInto("paper_batch")
-        .values({ round_id: roundId, label: `Pabulib import ${batchNumber}`, double_keying: false, status: "accepted", created_by_user_id: author, accepted_at: new Date(), accepted_by_user_id: author })
+        .values({ round_id: roundId, label: t("results.import.batchLabel", { number: batchNumber }), double_keying: false, status: "accepted", created_by_user_id: author, accepted_at: new Date(), accepted_by_user_id: author })
         .returning("id")
         .executeTakeFirstOrThrow();
       for (let i = 0; i < sheets.length; i += ROWS_PER_INSERT) {
@@ -168,13 +169,13 @@ export async function importPabulibRound(
     }
 
     if (plan.budgetMinor > 0n) {
-      await openAccount(trx, { code: councilBudgetAccount(organisation.id), unit: "GBP", name: "Council participatory budget", ownerType: "organisation", ownerId: String(organisation.id), isPublic: true });
-      await openAccount(trx, { code: roundPotAccount(roundId), unit: "GBP", name: `Budget round ${roundId} pot`, ownerType: "budget_round", ownerId: String(roundId), isPublic: true, minBalance: "0" });
+      await openAccount(trx, { code: councilBudgetAccount(organisation.id), unit: "GBP", name: t("results.account.councilBudget"), ownerType: "organisation", ownerId: String(organisation.id), isPublic: true });
+      await openAccount(trx, { code: roundPotAccount(roundId), unit: "GBP", name: t("results.account.roundPot", { id: roundId }), ownerType: "budget_round", ownerId: String(roundId), isPublic: true, minBalance: "0" });
       const amount = formatMinor(plan.budgetMinor, "GBP");
       await postEntry(trx, {
-        idempotencyKey: `round-budget:${roundId}:import`,
+        idempotencyKey: `round-budget:${roundId}:import`, // i18n-exempt: idempotency key
         kind: "round_budget",
-        memo: "Budget allocated to the imported round",
+        memo: t("results.memo.importBudget"),
         createdBy: officer ? `user:${officer.id}` : "system",
         metadata: { round: String(roundId) },
         postings: [
@@ -183,7 +184,7 @@ export async function importPabulibRound(
         ],
       });
     }
-    await trx.insertInto("round_phase_change").values({ round_id: roundId, from_phase: "draft", to_phase: "closed", by_user_id: officer?.id ?? null, reason: "Imported from a Pabulib file with its ballots" }).execute();
+    await trx.insertInto("round_phase_change").values({ round_id: roundId, from_phase: "draft", to_phase: "closed", by_user_id: officer?.id ?? null, reason: t("results.import.phaseReason") }).execute();
     await recordAudit(trx, { actorUserId: officer?.id ?? null, action: "round.imported", subjectType: "budget_round", subjectId: roundId, ip: actor.ip, details: { slug: input.slug, projects: plan.projects.length, ballots: plan.voters.length } });
     return { roundId, slug: input.slug, projects: plan.projects.length, ballots: plan.voters.length, proposalIds };
   });

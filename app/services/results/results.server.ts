@@ -9,6 +9,7 @@ import { canonicalJson } from "../../domain/ledger/canonical.js";
 import { formatMinor } from "../../domain/ledger/amount.js";
 import { countRoundBallots, type CountedBallot, type StoredResult } from "../../domain/results/count.js";
 import type { FrozenRules } from "../../domain/rounds/rules.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { openAccount } from "../ledger/accounts.server.js";
@@ -21,7 +22,7 @@ const BALLOT_PAGE_SIZE = 5_000;
 /** Notifications and emails are inserted this many at a time. */
 const INSERT_CHUNK = 500;
 
-export const projectBudgetAccount = (proposalId: number) => `project:${proposalId}:budget`;
+export const projectBudgetAccount = (proposalId: number) => `project:${proposalId}:budget`; // i18n-exempt: ledger account code
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -177,14 +178,14 @@ export async function publishResults(db: Kysely<Database>, actor: Actor, roundId
     let committedMinor = 0n;
     if (winners.length > 0) {
       for (const p of winners) {
-        await openAccount(trx, { code: projectBudgetAccount(p.id), unit: "GBP", name: `Project ${p.id} budget`, ownerType: "proposal", ownerId: String(p.id), isPublic: true, minBalance: "0" });
+        await openAccount(trx, { code: projectBudgetAccount(p.id), unit: "GBP", name: t("results.account.projectBudget", { id: p.id }), ownerType: "proposal", ownerId: String(p.id), isPublic: true, minBalance: "0" });
       }
       const posted = await postEntries(
         trx,
         winners.map((p) => ({
-          idempotencyKey: `results:${roundId}:commit:${p.id}`,
+          idempotencyKey: `results:${roundId}:commit:${p.id}`, // i18n-exempt: idempotency key
           kind: "project_commitment",
-          memo: `Committed to "${p.title.slice(0, 200)}" by the published results`,
+          memo: t("results.memo.commitment", { title: p.title.slice(0, 200) }),
           createdBy,
           metadata: { round: String(roundId), proposal: String(p.id) },
           postings: [
@@ -232,17 +233,17 @@ async function writeYouSaidWeDid(
   const line = (id: number) => {
     const p = byId.get(id)!;
     return p.funded
-      ? `- ${p.title}: funded, with ${formatPounds(BigInt(p.costMinor))} committed to it`
-      : `- ${p.title}: not funded this time. ${p.explanation}`;
+      ? t("results.email.funded", { title: p.title, cost: formatPounds(BigInt(p.costMinor)) })
+      : t("results.email.notFunded", { title: p.title, explanation: p.explanation });
   };
-  const subject = `You said, we did: the results of ${round.title}`.slice(0, 200);
+  const subject = t("results.email.subject", { title: round.title }).slice(0, 200);
   const people: { userId: number; body: string }[] = userIds.map((userId) => {
-    const parts = [`The results of ${round.title} have been published.`];
+    const parts = [t("results.email.published", { title: round.title })];
     const mine = [...(proposed.get(userId) ?? [])].sort((a, b) => a - b);
     const choices = [...(chose.get(userId) ?? [])].filter((id) => !mine.includes(id)).sort((a, b) => a - b);
-    if (mine.length > 0) parts.push(`What happened to the projects you proposed:\n${mine.map(line).join("\n")}`);
-    if (choices.length > 0) parts.push(`What happened to the projects you voted for:\n${choices.map(line).join("\n")}`);
-    parts.push(`See the full results, and how every project was decided: ${link}`);
+    if (mine.length > 0) parts.push(t("results.email.proposed", { projects: mine.map(line).join("\n") }));
+    if (choices.length > 0) parts.push(t("results.email.votedFor", { projects: choices.map(line).join("\n") }));
+    parts.push(t("results.email.link", { link }));
     return { userId, body: parts.join("\n\n").slice(0, 10_000) };
   });
   const emails = new Map<number, string>();
