@@ -1,84 +1,119 @@
 // Words for the timebank's DomainError codes, in the GOV.UK voice: what happened, how to fix it.
+import type { MessageKey } from "../i18n/en.js";
+import { t, tp } from "../i18n/translate.js";
 import type { ErrorValues } from "./errors.js";
+import { formatHours } from "./timebank/hours.js";
 
 type MessageFor = (values: ErrorValues) => string;
 
+/** A value as a template literal would show it. */
+const text = (value: unknown) => String(value);
+
+/** What could not be done to the exchange (the service names it), as a whole sentence. */
+const WRONG_STATUS_KEYS: Record<string, Extract<MessageKey, `errors.timebank_exchange_wrong_status.${string}`>> = {
+  confirmed: "errors.timebank_exchange_wrong_status.confirm",
+  "marked as done": "errors.timebank_exchange_wrong_status.markDone",
+  cancelled: "errors.timebank_exchange_wrong_status.cancel",
+  disputed: "errors.timebank_exchange_wrong_status.dispute",
+};
+
+const EXCHANGE_STATE_KEYS: Record<string, Extract<MessageKey, `errors.timebank_exchange_state.${string}`>> = {
+  agreed: "errors.timebank_exchange_state.agreed",
+  done: "errors.timebank_exchange_state.done",
+  confirmed: "errors.timebank_exchange_state.confirmed",
+  cancelled: "errors.timebank_exchange_state.cancelled",
+};
+
+function wrongStatus(v: ErrorValues): string {
+  const stateKey = EXCHANGE_STATE_KEYS[text(v.status)];
+  const status = stateKey ? t(stateKey) : text(v.status);
+  const key = WRONG_STATUS_KEYS[text(v.action)];
+  if (key) return t(key, { status });
+  return t("errors.timebank_exchange_wrong_status", { status, action: text(v.action) });
+}
+
+function limitValues(v: ErrorValues) {
+  return { name: text(v.name), hours: text(v.hours), balance: text(v.balance), limit: text(v.limit), overBy: text(v.overBy) };
+}
+
 export const TIMEBANK_MESSAGES: Record<string, MessageFor> = {
-  timebank_not_found: () => "There is no timebank at this address",
-  timebank_not_coordinator: () => "Only a coordinator of this timebank can do that",
-  timebank_not_member: () => "You need to be a member of this timebank to do that. Ask to join first",
-  timebank_already_member: () => "This person is already a member of this timebank",
-  timebank_already_applied: () => "You have already asked to join this timebank. A coordinator will look at it soon",
-  timebank_person_not_found: () => "There is no account with that email address. Add the person first, then enrol them",
-  timebank_member_not_found: () => "Select a member of this timebank",
-  timebank_member_not_active: (v) => `${v.name ?? "This member"} is not an active member of this timebank yet`,
-  timebank_application_not_found: () => "This application has already been dealt with",
-  timebank_hours_missing: () => "Enter the hours, like 1.5 or 0.75",
-  timebank_hours_not_a_number: () => "Enter the hours as a number, like 1.5 or 0.75",
-  timebank_hours_zero: () => "Enter hours greater than zero",
-  timebank_hours_negative: () => "Enter hours greater than zero, without a minus sign",
-  timebank_hours_too_large: (v) => `Enter ${v.maximum} hours or fewer`,
-  timebank_hours_not_quarter: () => "Enter hours in quarter hours, like 0.25, 0.5, 0.75 or 1.25",
-  timebank_date_invalid: () => "Enter a real date, like 2026-11-23",
-  timebank_date_in_future: () => "Enter a date that is today or in the past",
-  timebank_date_too_old: () => "Enter a date in the last year",
-  timebank_giver_missing: () => "Select who gave the time",
-  timebank_receiver_missing: () => "Select who received the time",
-  timebank_group_shape: () => "A group exchange has one giver and several receivers, or several givers and one receiver",
-  timebank_group_too_big: (v) => `Select ${v.maximum} people or fewer`,
-  timebank_exchange_with_self: () => "Select someone other than the giver: you cannot exchange time with yourself",
-  timebank_member_repeated: () => "Select each person only once",
-  timebank_share_too_small: () => "Enter more hours: each receiver's share must be more than zero",
-  timebank_blocked: () => "You cannot send this member requests",
-  timebank_exchange_not_found: () => "There is no such exchange in this timebank",
-  timebank_exchange_not_yours: () => "Only the people in this exchange, or a coordinator, can do that",
-  timebank_exchange_wrong_status: (v) => `This exchange is ${v.status}, so it cannot be ${v.action}`,
-  timebank_only_giver: () => "Only the person who gave the time can mark it as done",
-  timebank_only_receiver: () => "Only the person who received the time can confirm it",
+  timebank_not_found: () => t("errors.timebank_not_found"),
+  timebank_not_coordinator: () => t("errors.timebank_not_coordinator"),
+  timebank_not_member: () => t("errors.timebank_not_member"),
+  timebank_already_member: () => t("errors.timebank_already_member"),
+  timebank_already_applied: () => t("errors.timebank_already_applied"),
+  timebank_person_not_found: () => t("errors.timebank_person_not_found"),
+  timebank_member_not_found: () => t("errors.timebank_member_not_found"),
+  timebank_member_not_active: (v) =>
+    v.name === undefined || v.name === null ? t("errors.timebank_member_not_active.someone") : t("errors.timebank_member_not_active", { name: text(v.name) }),
+  timebank_application_not_found: () => t("errors.timebank_application_not_found"),
+  timebank_hours_missing: () => t("errors.timebank_hours_missing"),
+  timebank_hours_not_a_number: () => t("errors.timebank_hours_not_a_number"),
+  timebank_hours_zero: () => t("errors.timebank_hours_zero"),
+  timebank_hours_negative: () => t("errors.timebank_hours_negative"),
+  timebank_hours_too_large: (v) => t("errors.timebank_hours_too_large", { maximum: text(v.maximum) }),
+  timebank_hours_not_quarter: () => t("errors.timebank_hours_not_quarter"),
+  timebank_date_invalid: () => t("errors.timebank_date_invalid"),
+  timebank_date_in_future: () => t("errors.timebank_date_in_future"),
+  timebank_date_too_old: () => t("errors.timebank_date_too_old"),
+  timebank_giver_missing: () => t("errors.timebank_giver_missing"),
+  timebank_receiver_missing: () => t("errors.timebank_receiver_missing"),
+  timebank_group_shape: () => t("errors.timebank_group_shape"),
+  timebank_group_too_big: (v) => t("errors.timebank_group_too_big", { maximum: text(v.maximum) }),
+  timebank_exchange_with_self: () => t("errors.timebank_exchange_with_self"),
+  timebank_member_repeated: () => t("errors.timebank_member_repeated"),
+  timebank_share_too_small: () => t("errors.timebank_share_too_small"),
+  timebank_blocked: () => t("errors.timebank_blocked"),
+  timebank_exchange_not_found: () => t("errors.timebank_exchange_not_found"),
+  timebank_exchange_not_yours: () => t("errors.timebank_exchange_not_yours"),
+  timebank_exchange_wrong_status: wrongStatus,
+  timebank_only_giver: () => t("errors.timebank_only_giver"),
+  timebank_only_receiver: () => t("errors.timebank_only_receiver"),
   timebank_limit_below: (v) =>
-    `${v.name} cannot spend ${v.hours}: their balance is ${v.balance} and this timebank's lowest allowed balance is ${v.limit}, ` +
-    `so this would take them ${v.overBy} below the limit. ${v.mostPossible === "0 hours" ? `${v.name} needs to give some time first` : `Record ${v.mostPossible} or fewer`}`,
+    v.mostPossible === formatHours(0n)
+      ? t("errors.timebank_limit_below.nothingLeft", limitValues(v))
+      : t("errors.timebank_limit_below", { ...limitValues(v), mostPossible: text(v.mostPossible) }),
   timebank_limit_above: (v) =>
-    `${v.name} cannot receive ${v.hours}: their balance is ${v.balance} and this timebank's highest allowed balance is ${v.limit}, ` +
-    `so this would take them ${v.overBy} over the limit. ${v.mostPossible === "0 hours" ? `${v.name} needs to spend or give away some hours first` : `Record ${v.mostPossible} or fewer`}`,
-  timebank_text_too_long: (v) => `Enter ${v.maximum} characters or fewer`,
-  timebank_exemption_order: () => "Enter an end date that is the same as or after the start date",
-  timebank_exemption_too_long: (v) => `An exemption can last ${v.maximum} days at most. Record a longer one in parts`,
-  timebank_dispute_too_late: (v) => `This exchange can no longer be disputed: disputes must be raised within ${v.days} days`,
-  timebank_dispute_exists: () => "This exchange has already been disputed",
-  timebank_dispute_not_found: () => "There is no open dispute for this exchange",
-  timebank_listing_not_found: () => "This listing is no longer available",
-  timebank_too_few_hours: (v) => `You need ${v.needed} for this, and you have ${v.available} you can spend. Give some time first, or choose something smaller`,
-  timebank_pot_too_small: (v) => `The community pot only holds ${v.available}. Enter a smaller number of hours`,
-  timebank_reason_missing: () => "Enter the reason, which will show in the timebank's reports",
-  timebank_partner_not_found: () => "There is no such partner in this timebank",
-  timebank_reward_not_found: () => "This reward is no longer available",
-  timebank_code_invalid: () => "Enter the 10-character code from the member, like K7QM2XH9PA",
-  timebank_code_used: () => "This code has already been used",
-  timebank_listing_own: () => "This is your own listing: you cannot respond to it",
-  timebank_report_from_missing: () => "Enter a start date",
-  timebank_report_from_invalid: () => "Enter a real start date, like 2026-11-01",
-  timebank_report_to_missing: () => "Enter an end date",
-  timebank_report_to_invalid: () => "Enter a real end date, like 2026-11-30",
-  timebank_report_order: () => "The end date must be on or after the start date",
-  timebank_report_too_long: (v) => `The date range can be ${v.maximum} days at most. Enter an end date closer to the start date`,
-  timebank_report_too_big: () => "There is too much activity in this range to show at once. Enter a shorter date range",
-  timebank_settings_below_invalid: () => "Enter how far below zero a balance may go, 1000 hours or fewer",
-  timebank_settings_above_invalid: () => "Enter the highest balance allowed, 10000 hours or fewer",
-  timebank_settings_gift_invalid: () => "Enter a joining gift of 20 hours or fewer",
-  timebank_settings_gift_over_limit: () => "Enter a joining gift no bigger than the highest balance allowed",
-  timebank_settings_pledge_invalid: () => "Enter a pledge of 168 hours a week or fewer",
+    v.mostPossible === formatHours(0n)
+      ? t("errors.timebank_limit_above.noRoom", limitValues(v))
+      : t("errors.timebank_limit_above", { ...limitValues(v), mostPossible: text(v.mostPossible) }),
+  timebank_text_too_long: (v) => t("errors.timebank_text_too_long", { maximum: text(v.maximum) }),
+  timebank_exemption_order: () => t("errors.timebank_exemption_order"),
+  timebank_exemption_too_long: (v) => t("errors.timebank_exemption_too_long", { maximum: text(v.maximum) }),
+  timebank_dispute_too_late: (v) => t("errors.timebank_dispute_too_late", { days: text(v.days) }),
+  timebank_dispute_exists: () => t("errors.timebank_dispute_exists"),
+  timebank_dispute_not_found: () => t("errors.timebank_dispute_not_found"),
+  timebank_listing_not_found: () => t("errors.timebank_listing_not_found"),
+  timebank_too_few_hours: (v) => t("errors.timebank_too_few_hours", { needed: text(v.needed), available: text(v.available) }),
+  timebank_pot_too_small: (v) => t("errors.timebank_pot_too_small", { available: text(v.available) }),
+  timebank_reason_missing: () => t("errors.timebank_reason_missing"),
+  timebank_partner_not_found: () => t("errors.timebank_partner_not_found"),
+  timebank_reward_not_found: () => t("errors.timebank_reward_not_found"),
+  timebank_code_invalid: () => t("errors.timebank_code_invalid"),
+  timebank_code_used: () => t("errors.timebank_code_used"),
+  timebank_listing_own: () => t("errors.timebank_listing_own"),
+  timebank_report_from_missing: () => t("errors.timebank_report_from_missing"),
+  timebank_report_from_invalid: () => t("errors.timebank_report_from_invalid"),
+  timebank_report_to_missing: () => t("errors.timebank_report_to_missing"),
+  timebank_report_to_invalid: () => t("errors.timebank_report_to_invalid"),
+  timebank_report_order: () => t("errors.timebank_report_order"),
+  timebank_report_too_long: (v) => t("errors.timebank_report_too_long", { maximum: text(v.maximum) }),
+  timebank_report_too_big: () => t("errors.timebank_report_too_big"),
+  timebank_settings_below_invalid: () => t("errors.timebank_settings_below_invalid"),
+  timebank_settings_above_invalid: () => t("errors.timebank_settings_above_invalid"),
+  timebank_settings_gift_invalid: () => t("errors.timebank_settings_gift_invalid"),
+  timebank_settings_gift_over_limit: () => t("errors.timebank_settings_gift_over_limit"),
+  timebank_settings_pledge_invalid: () => t("errors.timebank_settings_pledge_invalid"),
   timebank_limits_exclude_balances: (v) =>
-    `${v.count === 1 ? "1 member has" : `${v.count} members have`} a balance outside these limits (${v.name} has ${v.balance}). ` +
-    "Choose limits that include every balance, or change them once balances are back inside",
-  timebank_slug_taken: () => "There is already a timebank at this web address. Enter a different web address name",
-  timebank_not_organisation_coordinator: () => "Select an organisation you coordinate",
-  timebank_leave_negative: (v) => `Your balance is ${v.balance}. A coordinator needs to settle it before you leave: ask them, and they can do it for you`,
-  timebank_leave_choice_missing: () => "Select what should happen to your hours",
-  timebank_not_a_person: () => "Organisations cannot leave a timebank this way",
-  timebank_budget_missing: () => "This member has no personal budget yet. Add money to it first",
-  timebank_budget_too_small: (v) => `The personal budget only holds ${v.available}. Enter a smaller amount in pounds`,
-  timebank_member_too_few_hours: (v) => `The member needs ${v.needed} for this and has ${v.available} they can spend. Enter fewer hours`,
-  timebank_pounds_invalid: () => "Enter an amount in pounds, like 10 or 12.50",
-  timebank_pounds_too_large: (v) => `Enter ${v.maximum} or less`,
+    tp("errors.timebank_limits_exclude_balances", Number(v.count), { name: text(v.name), balance: text(v.balance) }),
+  timebank_slug_taken: () => t("errors.timebank_slug_taken"),
+  timebank_not_organisation_coordinator: () => t("errors.timebank_not_organisation_coordinator"),
+  timebank_leave_negative: (v) => t("errors.timebank_leave_negative", { balance: text(v.balance) }),
+  timebank_leave_choice_missing: () => t("errors.timebank_leave_choice_missing"),
+  timebank_not_a_person: () => t("errors.timebank_not_a_person"),
+  timebank_budget_missing: () => t("errors.timebank_budget_missing"),
+  timebank_budget_too_small: (v) => t("errors.timebank_budget_too_small", { available: text(v.available) }),
+  timebank_member_too_few_hours: (v) => t("errors.timebank_member_too_few_hours", { needed: text(v.needed), available: text(v.available) }),
+  timebank_pounds_invalid: () => t("errors.timebank_pounds_invalid"),
+  timebank_pounds_too_large: (v) => t("errors.timebank_pounds_too_large", { maximum: text(v.maximum) }),
 };

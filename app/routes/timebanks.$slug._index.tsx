@@ -9,8 +9,10 @@ import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.serv
 import { formatHours, pledgeView } from "../domain/timebank/view";
 import { exchangeLineView } from "../components/timebank/exchange-view";
 import { timebankHome } from "../services/timebank/home.server";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 
-export const meta = ({ data }: { data?: { name: string } }) => pageTitle(data?.name ?? "Timebank");
+export const meta = ({ data }: { data?: { name: string } }) => pageTitle(data?.name ?? t("timebank.home.title"));
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const slug = slugFrom(params);
@@ -46,159 +48,165 @@ export default function TimebankHome() {
   return (
     <>
       {notice === "applied" ? (
-        <SuccessNotice>You have asked to join. A coordinator will look at your request soon.</SuccessNotice>
+        <SuccessNotice>{t("timebank.home.applied")}</SuccessNotice>
       ) : null}
       {notice === "left" ? (
-        <SuccessNotice>You have left this timebank. Thank you for the time you gave.</SuccessNotice>
+        <SuccessNotice>{t("timebank.home.leftNotice")}</SuccessNotice>
       ) : null}
-      <span className="govuk-caption-l">Run by {data.organisationName}</span>
+      <span className="govuk-caption-l">{t("timebank.home.runBy", { organisation: data.organisationName })}</span>
       <h1 className="govuk-heading-l">{data.name}</h1>
       <p className="govuk-body">{data.description}</p>
       <p className="govuk-body">
-        In a <Term id="timebank">timebank</Term> every hour you give earns a <Term id="time-credit">time credit</Term> to spend on help from someone else.{" "}
-        <Link className="govuk-link" to="/easy-read/timebank">How the timebank works: Easy Read</Link>
+        {tr("timebank.home.intro", {
+          timebank: <Term id="timebank">{t("timebank.home.intro.timebank")}</Term>,
+          timeCredit: <Term id="time-credit">{t("timebank.home.intro.timeCredit")}</Term>,
+        })}{" "}
+        <Link className="govuk-link" to="/easy-read/timebank">{t("timebank.home.easyRead")}</Link>
       </p>
 
       {data.status === "active" ? (
         <>
           <div className="govuk-panel govuk-panel--confirmation govuk-!-text-align-left govuk-!-margin-bottom-6">
-            <h2 className="govuk-panel__title govuk-!-font-size-36">Your balance: {data.balance}</h2>
+            <h2 className="govuk-panel__title govuk-!-font-size-36">{t("timebank.home.balance", { balance: data.balance ?? "" })}</h2>
           </div>
           {data.pledge ? <PledgeWeek pledge={data.pledge} /> : null}
           {data.toConfirm.length > 0 ? (
             <>
-              <h2 className="govuk-heading-m">Waiting for you to confirm</h2>
+              <h2 className="govuk-heading-m">{t("timebank.home.toConfirm")}</h2>
               <ul className="govuk-list">
                 {data.toConfirm.map((line) => (
                   <li key={line.id}>
                     <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/${line.id}`}>
-                      {line.others} gave you {line.hours}: {line.description}
+                      {t("timebank.home.toConfirm.line", { names: line.others, hours: line.hours, description: line.description })}
                     </Link>
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          <h2 className="govuk-heading-m">What you can do</h2>
+          <h2 className="govuk-heading-m">{t("timebank.home.canDo")}</h2>
           <ul className="govuk-list">
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/new`}>
-                Record time you gave
+                {t("timebank.home.recordTime")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/rewards`}>
-                Spend hours: partners' rewards and the community pot
+                {t("timebank.home.spend")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/listings`}>
-                Offers and requests
+                {t("timebank.home.listings")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>
-                Your profile, week and exchanges
+                {t("timebank.home.profile")}
               </Link>
             </li>
           </ul>
-          <ExchangeTable slug={data.slug} lines={data.exchanges} caption="Your recent exchanges" />
+          <ExchangeTable slug={data.slug} lines={data.exchanges} caption={t("timebank.home.recentExchanges")} />
         </>
       ) : null}
 
-      {data.status === "left" ? <p className="govuk-inset-text">You have left this timebank. A coordinator can enrol you again.</p> : null}
+      {data.status === "left" ? <p className="govuk-inset-text">{t("timebank.home.left")}</p> : null}
 
-      {data.status === "applied" ? <p className="govuk-inset-text">You have asked to join. A coordinator will look at your request soon.</p> : null}
+      {data.status === "applied" ? <p className="govuk-inset-text">{t("timebank.home.applied")}</p> : null}
 
       {data.status === null && !data.isCoordinator ? (
         data.signedIn ? (
           <Link className="govuk-button" data-module="govuk-button" to={`/timebanks/${data.slug}/join`}>
-            Ask to join
+            {t("timebank.home.askToJoin")}
           </Link>
         ) : (
           <p className="govuk-body">
-            <Link className="govuk-link" to={`/sign-in?redirectTo=${encodeURIComponent(`/timebanks/${data.slug}`)}`}>
-              Sign in
-            </Link>{" "}
-            to join this timebank.
+            {tr("timebank.home.signInToJoin", {
+              signIn: (
+                <Link className="govuk-link" to={`/sign-in?redirectTo=${encodeURIComponent(`/timebanks/${data.slug}`)}`}>
+                  {t("timebank.home.signIn")}
+                </Link>
+              ),
+            })}
           </p>
         )
       ) : null}
 
       {data.isCoordinator ? (
         <>
-          <h2 className="govuk-heading-m">Coordinating</h2>
+          <h2 className="govuk-heading-m">{t("timebank.home.coordinating")}</h2>
           <ul className="govuk-list">
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/dashboard`}>
-                Dashboard: pledges and who might need a hand
+                {t("timebank.home.dashboard")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/record`}>
-                Record an exchange for members
+                {t("timebank.home.recordForMembers")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/rewards`}>
-                Partners' codes and the community pot
+                {t("timebank.home.rewards")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/members`}>
-                Members and requests to join
+                {t("timebank.home.members")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/participation`}>
-                Thank people for taking part in a meeting
+                {t("timebank.home.participation")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/members/new`}>
-                Enrol a member
+                {t("timebank.home.enrol")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/settings`}>
-                Settings: joining gift, credit limits and pledge
+                {t("timebank.home.settings")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/partners`}>
-                Partners and rewards
+                {t("timebank.home.partners")}
               </Link>
             </li>
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/reports`}>
-                Reports for a date range
+                {t("timebank.home.reports")}
               </Link>
             </li>
           </ul>
         </>
       ) : null}
 
-      <h2 className="govuk-heading-m">How this timebank works</h2>
+      <h2 className="govuk-heading-m">{t("timebank.home.howItWorks")}</h2>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Members</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.home.rules.members")}</dt>
           <dd className="govuk-summary-list__value">{data.memberCount}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Hours to start with</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.home.rules.gift")}</dt>
           <dd className="govuk-summary-list__value">{data.rules.gift}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Lowest balance allowed</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.home.rules.lowest")}</dt>
           <dd className="govuk-summary-list__value">{data.rules.lowest}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Highest balance allowed</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.home.rules.highest")}</dt>
           <dd className="govuk-summary-list__value">{data.rules.highest}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key"><Term id="pledge">Pledge</Term></dt>
-          <dd className="govuk-summary-list__value">{data.rules.pledge ? `${data.rules.pledge} a week from each member` : "None"}</dd>
+          <dt className="govuk-summary-list__key"><Term id="pledge">{t("timebank.home.rules.pledge")}</Term></dt>
+          <dd className="govuk-summary-list__value">{data.rules.pledge ? t("timebank.home.rules.pledgeEach", { pledge: data.rules.pledge }) : t("timebank.home.rules.noPledge")}</dd>
         </div>
       </dl>
     </>

@@ -7,13 +7,15 @@ import { ErrorSummary, PostForm, Radios, SubmitButton, TextArea } from "../compo
 import { pageTitle } from "../components/page-title";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { DisputeSchema, ResolveSchema, categoryLabel } from "../domain/timebank/forms";
-import { formatHours, longDate, STATUS_LABELS } from "../domain/timebank/view";
+import { formatHours, longDate, statusLabel } from "../domain/timebank/view";
+import type { MessageKey } from "../i18n/en";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { blockMember, DISPUTE_WINDOW_DAYS, getDispute, hasBlocked, raiseDispute, resolveDispute, unblockMember } from "../services/timebank/disputes.server";
 import { cancelExchange, confirmExchange, getExchange, markDone } from "../services/timebank/exchanges.server";
 
-export const meta = () => pageTitle("Exchange");
+export const meta = () => pageTitle(t("timebank.exchange.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -29,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug,
     timebankName: timebank.name,
     id: exchange.id,
-    status: exchange.reversalEntryId !== null ? "Reversed" : (STATUS_LABELS[exchange.status] ?? exchange.status),
+    status: statusLabel(exchange.status, exchange.reversalEntryId !== null),
     description: exchange.description,
     category: categoryLabel(exchange.category),
     date: longDate(exchange.date),
@@ -45,11 +47,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null,
     canDispute: mine !== undefined && exchange.status === "confirmed" && exchange.reversalEntryId === null && dispute === null && withinWindow,
     canResolve: isCoordinator && dispute !== null && dispute.outcome === null,
+    disputeWindowDays: DISPUTE_WINDOW_DAYS,
     other: other ? { memberId: other.memberId, name: other.name, blocked: await hasBlocked(context.db, user, timebank.id, other.memberId) } : null,
   });
 }
 
-const ActionSchema = z.object({ intent: z.enum(["confirm", "done", "cancel", "dispute", "resolve", "block", "unblock"], { message: "Choose what to do" }) });
+const ActionSchema = z.object({ intent: z.enum(["confirm", "done", "cancel", "dispute", "resolve", "block", "unblock"], { message: t("timebank.exchange.chooseIntent") }) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request, context);
@@ -57,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const exchangeId = idFrom(params.exchangeId);
   const intent = ActionSchema.safeParse({ intent: new URL(request.url).searchParams.get("intent") });
   const back = `/timebanks/${slug}/exchanges/${exchangeId}`;
-  if (!intent.success) throw json({ message: "Choose what to do" }, { status: 400 });
+  if (!intent.success) throw json({ message: t("timebank.exchange.chooseIntent") }, { status: 400 });
   if (intent.data.intent === "dispute") {
     const form = await readForm(request, context, DisputeSchema);
     if (!form.ok) return formErrors(form.errors, form.values);
@@ -98,19 +101,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(back);
 }
 
-const NOTICES: Record<string, string> = {
-  recorded: "Exchange recorded and confirmed. The hours have moved.",
-  confirmed: "Thank you. The exchange is confirmed and the hours have moved.",
-  already_confirmed: "This exchange was already confirmed. Nothing more has moved.",
-  disputed: "Your dispute has been sent to a coordinator.",
-  resolved: "The dispute is resolved. Both members can see your reason.",
+const NOTICES: Record<string, Extract<MessageKey, `timebank.exchange.notice.${string}`>> = {
+  recorded: "timebank.exchange.notice.recorded",
+  confirmed: "timebank.exchange.notice.confirmed",
+  already_confirmed: "timebank.exchange.notice.alreadyConfirmed",
+  disputed: "timebank.exchange.notice.disputed",
+  resolved: "timebank.exchange.notice.resolved",
 };
 
 export default function ExchangePage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = NOTICES[params.get("notice") ?? ""];
+  const noticeKey = NOTICES[params.get("notice") ?? ""];
+  const notice = noticeKey ? t(noticeKey) : undefined;
   return (
     <>
       <ErrorSummary errors={result?.errors} />
@@ -121,35 +125,35 @@ export default function ExchangePage() {
       <h1 className="govuk-heading-l">{data.description}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.exchange.status")}</dt>
           <dd className="govuk-summary-list__value" data-testid="exchange-status">{data.status}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Date</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.exchange.date")}</dt>
           <dd className="govuk-summary-list__value">{data.date}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Kind of help</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.exchange.category")}</dt>
           <dd className="govuk-summary-list__value">{data.category}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Given by</dt>
-          <dd className="govuk-summary-list__value">{data.givers.map((g) => `${g.name} (${g.hours})`).join(", ")}</dd>
+          <dt className="govuk-summary-list__key">{t("timebank.exchange.givenBy")}</dt>
+          <dd className="govuk-summary-list__value">{data.givers.map((g) => t("timebank.exchange.party", { name: g.name, hours: g.hours })).join(", ")}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Received by</dt>
-          <dd className="govuk-summary-list__value">{data.receivers.map((r) => `${r.name} (${r.hours})`).join(", ")}</dd>
+          <dt className="govuk-summary-list__key">{t("timebank.exchange.receivedBy")}</dt>
+          <dd className="govuk-summary-list__value">{data.receivers.map((r) => t("timebank.exchange.party", { name: r.name, hours: r.hours })).join(", ")}</dd>
         </div>
         {data.onBehalf ? (
           <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Recorded</dt>
-            <dd className="govuk-summary-list__value">By a coordinator on behalf of everyone in it</dd>
+            <dt className="govuk-summary-list__key">{t("timebank.exchange.recorded")}</dt>
+            <dd className="govuk-summary-list__value">{t("timebank.exchange.recorded.onBehalf")}</dd>
           </div>
         ) : null}
         {data.entryId ? (
           <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Ledger entry</dt>
-            <dd className="govuk-summary-list__value">Number {data.entryId}</dd>
+            <dt className="govuk-summary-list__key">{t("timebank.exchange.entry")}</dt>
+            <dd className="govuk-summary-list__value">{t("timebank.exchange.entry.number", { entry: data.entryId })}</dd>
           </div>
         ) : null}
       </dl>
@@ -157,69 +161,69 @@ export default function ExchangePage() {
         {data.canConfirm ? (
           <PostForm action={`/timebanks/${data.slug}/exchanges/${data.id}?intent=confirm`}>
             <button type="submit" className="govuk-button" data-module="govuk-button">
-              Confirm this exchange
+              {t("timebank.exchange.confirm")}
             </button>
           </PostForm>
         ) : null}
         {data.canMarkDone ? (
           <PostForm action={`/timebanks/${data.slug}/exchanges/${data.id}?intent=done`}>
             <button type="submit" className="govuk-button" data-module="govuk-button">
-              Mark as done
+              {t("timebank.exchange.markDone")}
             </button>
           </PostForm>
         ) : null}
         {data.canCancel ? (
           <PostForm action={`/timebanks/${data.slug}/exchanges/${data.id}?intent=cancel`}>
             <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Cancel this exchange
+              {t("timebank.exchange.cancel")}
             </button>
           </PostForm>
         ) : null}
       </div>
       {data.dispute ? (
         <>
-          <h2 className="govuk-heading-m">Dispute</h2>
+          <h2 className="govuk-heading-m">{t("timebank.exchange.dispute.heading")}</h2>
           <p className="govuk-body">
-            {data.dispute.raisedBy} disputed this exchange: {data.dispute.reason}
+            {t("timebank.exchange.dispute.raised", { name: data.dispute.raisedBy, reason: data.dispute.reason })}
           </p>
           {data.dispute.outcome ? (
             <div className="govuk-inset-text" data-testid="dispute-outcome">
-              {data.dispute.outcome === "reversed" ? "A coordinator reversed this exchange: the hours went back." : "A coordinator decided this exchange stands."} Reason: {data.dispute.resolutionReason}
+              {t(data.dispute.outcome === "reversed" ? "timebank.exchange.dispute.reversed" : "timebank.exchange.dispute.stands", { reason: data.dispute.resolutionReason ?? "" })}
             </div>
           ) : (
-            <p className="govuk-body">A coordinator will look at it.</p>
+            <p className="govuk-body">{t("timebank.exchange.dispute.waiting")}</p>
           )}
         </>
       ) : null}
       {data.canDispute ? (
         <details className="govuk-details">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Something wrong with this exchange?</span>
+            <span className="govuk-details__summary-text">{t("timebank.exchange.dispute.summary")}</span>
           </summary>
           <div className="govuk-details__text">
             <PostForm action={`/timebanks/${data.slug}/exchanges/${data.id}?intent=dispute`}>
-              <TextArea name="reason" label="What is wrong?" hint="A coordinator reads this and decides. You can dispute an exchange for 14 days after it is confirmed." defaultValue={result?.values?.reason} errors={result?.errors} maxLength={500} />
-              <SubmitButton secondary>Dispute this exchange</SubmitButton>
+              <TextArea name="reason" label={t("timebank.exchange.dispute.reason.label")} hint={t("timebank.exchange.dispute.reason.hint", { days: data.disputeWindowDays })} defaultValue={result?.values?.reason} errors={result?.errors} maxLength={500} />
+              <SubmitButton secondary>{t("timebank.exchange.dispute.submit")}</SubmitButton>
             </PostForm>
           </div>
         </details>
       ) : null}
       {data.canResolve ? (
         <>
-          <h2 className="govuk-heading-m">Resolve the dispute</h2>
+          <h2 className="govuk-heading-m">{t("timebank.exchange.resolve.heading")}</h2>
           <PostForm action={`/timebanks/${data.slug}/exchanges/${data.id}?intent=resolve`}>
             <Radios
               name="outcome"
-              legend="What should happen?"
+              legend={t("timebank.exchange.resolve.legend")}
               defaultValue={result?.values?.outcome}
               errors={result?.errors}
               options={[
-                { value: "reversed", label: "Reverse the exchange", hint: "A new entry moves the hours back. Nothing is edited or deleted." },
-                { value: "stands", label: "Let the exchange stand" },
+                { value: "reversed", label: t("timebank.exchange.resolve.reverse"), hint: t("timebank.exchange.resolve.reverse.hint") },
+                { value: "stands", label: t("timebank.exchange.resolve.stand") },
               ]}
             />
-            <TextArea name="resolutionReason" label="Reason" hint="Both members will see this" defaultValue={result?.values?.resolutionReason} errors={result?.errors} maxLength={500} />
-            <SubmitButton>Resolve dispute</SubmitButton>
+            <TextArea name="resolutionReason" label={t("timebank.exchange.resolve.reason.label")} hint={t("timebank.exchange.resolve.reason.hint")} defaultValue={result?.values?.resolutionReason} errors={result?.errors} maxLength={500} />
+            <SubmitButton>{t("timebank.exchange.resolve.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
@@ -227,13 +231,13 @@ export default function ExchangePage() {
         <PostForm action={`/timebanks/${data.slug}/exchanges/${data.id}?intent=${data.other.blocked ? "unblock" : "block"}`}>
           <input type="hidden" name="memberId" value={data.other.memberId} />
           <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {data.other.blocked ? `Let ${data.other.name} send you requests again` : `Stop ${data.other.name} sending you requests`}
+            {data.other.blocked ? t("timebank.exchange.unblock", { name: data.other.name }) : t("timebank.exchange.block", { name: data.other.name })}
           </button>
         </PostForm>
       ) : null}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}`}>
-          Back to {data.timebankName}
+          {t("timebank.exchange.back", { name: data.timebankName })}
         </Link>
       </p>
     </>

@@ -5,13 +5,14 @@ import { ErrorSummary, PostForm, Select, SubmitButton, TextArea, TextField } fro
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { todayInLondon } from "../domain/timebank/dates";
-import { CATEGORIES, GiverRecordSchema, TIMEBANK_LIMITS } from "../domain/timebank/forms";
+import { GiverRecordSchema, TIMEBANK_LIMITS, categoryOptions } from "../domain/timebank/forms";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { recordAsGiver } from "../services/timebank/exchanges.server";
 import { activeMembers, requireActiveMember, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Record time you gave");
+export const meta = () => pageTitle(t("timebank.exchangeNew.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -51,15 +52,15 @@ export default function NewExchange() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.name}</span>
-        <h1 className="govuk-heading-l">Record time you gave</h1>
-        <p className="govuk-body">The person you helped confirms it, and then the hours move.</p>
+        <h1 className="govuk-heading-l">{t("timebank.exchangeNew.title")}</h1>
+        <p className="govuk-body">{t("timebank.exchangeNew.intro")}</p>
         <PostForm>
-          <Select name="receiverId" label="Who did you help?" options={[{ value: "", label: "Select a member" }, ...data.members]} defaultValue={values.receiverId} errors={errors} />
-          <TextField name="hours" label="Hours" hint="In quarter hours, like 1, 1.5 or 0.75" defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={TIMEBANK_LIMITS.hoursChars} />
-          <TextField name="date" label="Date" hint="Year-month-day, like 2026-11-23" defaultValue={values.date ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
-          <Select name="category" label="Kind of help" options={[{ value: "", label: "Select the kind of help" }, ...CATEGORIES]} defaultValue={values.category} errors={errors} />
-          <TextArea name="description" label="What did you do?" defaultValue={values.description} errors={errors} maxLength={TIMEBANK_LIMITS.descriptionChars} />
-          <SubmitButton>Record time</SubmitButton>
+          <Select name="receiverId" label={t("timebank.exchangeNew.receiver.label")} options={[{ value: "", label: t("timebank.exchangeNew.receiver.select") }, ...data.members]} defaultValue={values.receiverId} errors={errors} />
+          <TextField name="hours" label={t("timebank.exchangeNew.hours.label")} hint={t("timebank.exchangeNew.hours.hint")} defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={TIMEBANK_LIMITS.hoursChars} />
+          <TextField name="date" label={t("timebank.exchangeNew.date.label")} hint={t("timebank.exchangeNew.date.hint")} defaultValue={values.date ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
+          <Select name="category" label={t("timebank.exchangeNew.category.label")} options={[{ value: "", label: t("timebank.exchangeNew.category.select") }, ...categoryOptions()]} defaultValue={values.category} errors={errors} />
+          <TextArea name="description" label={t("timebank.exchangeNew.description.label")} defaultValue={values.description} errors={errors} maxLength={TIMEBANK_LIMITS.descriptionChars} />
+          <SubmitButton>{t("timebank.exchangeNew.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

@@ -6,13 +6,14 @@ import { Checkboxes, ErrorSummary, PostForm, Select, SubmitButton, TextArea, Tex
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { todayInLondon } from "../domain/timebank/dates";
-import { CATEGORIES, CoordinatorRecordSchema, TIMEBANK_LIMITS } from "../domain/timebank/forms";
+import { CoordinatorRecordSchema, TIMEBANK_LIMITS, categoryOptions } from "../domain/timebank/forms";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { recordOnBehalf } from "../services/timebank/exchanges.server";
 import { activeMembers, requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Record an exchange for members");
+export const meta = () => pageTitle(t("timebank.exchangeRecord.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -23,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     slug: timebank.slug,
     name: timebank.name,
     today: todayInLondon(),
-    members: members.map((m) => ({ value: String(m.memberId), label: m.isOrganisation ? `${m.name} (organisation)` : m.name })),
+    members: members.map((m) => ({ value: String(m.memberId), label: m.isOrganisation ? t("timebank.exchangeRecord.organisation", { name: m.name }) : m.name })),
   });
 }
 
@@ -53,41 +54,41 @@ export default function RecordExchange() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.name}</span>
-        <h1 className="govuk-heading-l">Record an exchange for members</h1>
+        <h1 className="govuk-heading-l">{t("timebank.exchangeRecord.title")}</h1>
         <p className="govuk-body">
-          You are recording this on behalf of everyone in it, so it is confirmed straight away. Check the details with them first.
+          {t("timebank.exchangeRecord.intro")}
         </p>
         <PostForm>
           <Checkboxes
             name="giverIds"
-            legend="Who gave the time?"
-            hint="Select one person, or several for a group such as a clean-up day"
+            legend={t("timebank.exchangeRecord.givers.legend")}
+            hint={t("timebank.exchangeRecord.givers.hint")}
             options={data.members}
             checked={split(values.giverIds)}
             errors={errors}
           />
           <Checkboxes
             name="receiverIds"
-            legend="Who received it?"
-            hint="Select one person or organisation, or several people for a class (they share the giver's hours)"
+            legend={t("timebank.exchangeRecord.receivers.legend")}
+            hint={t("timebank.exchangeRecord.receivers.hint")}
             options={data.members}
             checked={split(values.receiverIds)}
             errors={errors}
           />
           <TextField
             name="hours"
-            label="Hours given"
-            hint="By each giver, in quarter hours, like 1, 1.5 or 0.75"
+            label={t("timebank.exchangeRecord.hours.label")}
+            hint={t("timebank.exchangeRecord.hours.hint")}
             defaultValue={values.hours}
             errors={errors}
             inputMode="decimal"
             widthClass="govuk-input--width-5"
             maxLength={TIMEBANK_LIMITS.hoursChars}
           />
-          <TextField name="date" label="Date" hint="Year-month-day, like 2026-11-23" defaultValue={values.date ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
-          <Select name="category" label="Kind of help" options={[{ value: "", label: "Select the kind of help" }, ...CATEGORIES]} defaultValue={values.category} errors={errors} />
-          <TextArea name="description" label="What was done?" defaultValue={values.description} errors={errors} maxLength={TIMEBANK_LIMITS.descriptionChars} />
-          <SubmitButton>Record exchange</SubmitButton>
+          <TextField name="date" label={t("timebank.exchangeRecord.date.label")} hint={t("timebank.exchangeRecord.date.hint")} defaultValue={values.date ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
+          <Select name="category" label={t("timebank.exchangeRecord.category.label")} options={[{ value: "", label: t("timebank.exchangeRecord.category.select") }, ...categoryOptions()]} defaultValue={values.category} errors={errors} />
+          <TextArea name="description" label={t("timebank.exchangeRecord.description.label")} defaultValue={values.description} errors={errors} maxLength={TIMEBANK_LIMITS.descriptionChars} />
+          <SubmitButton>{t("timebank.exchangeRecord.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

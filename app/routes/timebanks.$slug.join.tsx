@@ -6,12 +6,13 @@ import { pageTitle } from "../components/page-title";
 import { ProfileFields } from "../components/timebank/profile-fields";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { MemberProfileSchema } from "../domain/timebank/forms";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { applyToJoin } from "../services/timebank/members.server";
 import { requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Ask to join a timebank");
+export const meta = () => pageTitle(t("timebank.join.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireUser(request, context);
@@ -42,11 +43,11 @@ export default function Join() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{name}</span>
-        <h1 className="govuk-heading-l">Ask to join</h1>
-        <p className="govuk-body">A coordinator will look at your request.{gift ? " When you join you get some hours to start with." : ""}</p>
+        <h1 className="govuk-heading-l">{t("timebank.join.heading")}</h1>
+        <p className="govuk-body">{gift ? t("timebank.join.introWithGift") : t("timebank.join.intro")}</p>
         <PostForm>
           <ProfileFields values={values} errors={errors} />
-          <SubmitButton>Ask to join</SubmitButton>
+          <SubmitButton>{t("timebank.join.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

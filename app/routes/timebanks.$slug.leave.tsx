@@ -7,13 +7,15 @@ import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { LeaveSchema } from "../domain/timebank/settings";
 import { formatHours } from "../domain/timebank/view";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { leaveTimebank } from "../services/timebank/admin.server";
 import { getMember } from "../services/timebank/members.server";
 import { requireActiveMember, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Leave the timebank");
+export const meta = () => pageTitle(t("timebank.leave.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -46,28 +48,27 @@ export default function Leave() {
     <>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Leave the timebank</h1>
-      <p className="govuk-body">Your balance is <strong>{data.balance}</strong>.</p>
+      <h1 className="govuk-heading-l">{t("timebank.leave.title")}</h1>
+      <p className="govuk-body">{tr("timebank.leave.balance", { balance: <strong>{data.balance}</strong> })}</p>
       {data.sign === "negative" ? (
         <p className="govuk-inset-text">
-          Your balance is below zero, so a coordinator needs to settle it before you leave. Ask a coordinator: they can settle it and
-          take you off the timebank for you.
+          {t("timebank.leave.negative")}
         </p>
       ) : (
         <PostForm>
           {data.sign === "positive" ? (
             <Radios
               name="balance"
-              legend="What should happen to your hours?"
+              legend={t("timebank.leave.choice.legend")}
               options={[
-                { value: "donate", label: "Give them to the community pot", hint: "Coordinators give hours from the pot to members who need help but cannot give time" },
-                { value: "keep", label: "Keep them on my account", hint: "They will be waiting for you if you join again" },
+                { value: "donate", label: t("timebank.leave.choice.donate"), hint: t("timebank.leave.choice.donate.hint") },
+                { value: "keep", label: t("timebank.leave.choice.keep"), hint: t("timebank.leave.choice.keep.hint") },
               ]}
               defaultValue={values.balance}
               errors={errors}
             />
           ) : null}
-          <p className="govuk-body">Your offers and requests will close, and exchanges not yet confirmed will be cancelled. Your statement stays available.</p>
+          <p className="govuk-body">{t("timebank.leave.whatHappens")}</p>
           <div className={`govuk-form-group${errors?.some((e) => e.field === "confirm") ? " govuk-form-group--error" : ""}`}>
             {errors?.filter((e) => e.field === "confirm").map((e) => (
               <FieldErrorMessage key={e.message} id="confirm-error" message={e.message} />
@@ -75,15 +76,15 @@ export default function Leave() {
             <div className="govuk-checkboxes" data-module="govuk-checkboxes">
               <div className="govuk-checkboxes__item">
                 <input className="govuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor="confirm">I want to leave {data.name}</label>
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="confirm">{t("timebank.leave.confirm", { name: data.name })}</label>
               </div>
             </div>
           </div>
-          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">Leave the timebank</button>
+          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">{t("timebank.leave.submit")}</button>
         </PostForm>
       )}
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>Back to {data.name}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}`}>{t("timebank.leave.back", { name: data.name })}</Link>
       </p>
     </>
   );

@@ -7,11 +7,12 @@ import { pageTitle } from "../components/page-title";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { todayInLondon } from "../domain/timebank/dates";
 import { RespondSchema, categoryLabel } from "../domain/timebank/forms";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm, readFormData } from "../http/forms.server";
 import { closeListing, getListing, respondToListing } from "../services/timebank/listings.server";
 
-export const meta = () => pageTitle("Offer or request");
+export const meta = () => pageTitle(t("timebank.listing.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -60,35 +61,36 @@ export default function ListingPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <span className="govuk-caption-l">{listing.kind === "offer" ? "Offer of help" : "Request for help"}</span>
+        <span className="govuk-caption-l">{listing.kind === "offer" ? t("timebank.listing.caption.offer") : t("timebank.listing.caption.request")}</span>
         <h1 className="govuk-heading-l">{listing.title}</h1>
         <p className="govuk-body">
-          {listing.category}. {listing.kind === "offer" ? "Offered" : "Asked"} by {listing.memberName}
-          {listing.area ? `, ${listing.area}` : ""}.
+          {listing.area
+            ? t(listing.kind === "offer" ? "timebank.listing.byWithArea.offer" : "timebank.listing.byWithArea.request", { category: listing.category, name: listing.memberName, area: listing.area })
+            : t(listing.kind === "offer" ? "timebank.listing.by.offer" : "timebank.listing.by.request", { category: listing.category, name: listing.memberName })}
         </p>
         {listing.description ? <p className="govuk-body">{listing.description}</p> : null}
-        {!listing.open ? <p className="govuk-inset-text">This listing is closed.</p> : null}
+        {!listing.open ? <p className="govuk-inset-text">{t("timebank.listing.closed")}</p> : null}
         {listing.open && !data.isMine ? (
           <>
-            <h2 className="govuk-heading-m">{listing.kind === "offer" ? "Ask for this help" : "Offer to help"}</h2>
-            <p className="govuk-body">This agrees an exchange with {listing.memberName}. After it happens, the person who gave the time marks it as done and the other confirms it.</p>
+            <h2 className="govuk-heading-m">{listing.kind === "offer" ? t("timebank.listing.respond.offer") : t("timebank.listing.respond.request")}</h2>
+            <p className="govuk-body">{t("timebank.listing.respond.intro", { name: listing.memberName })}</p>
             <PostForm>
-              <TextField name="hours" label="How many hours?" hint="In quarter hours, like 1, 1.5 or 0.75" defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-              <TextField name="date" label="When?" hint="Year-month-day, like 2026-11-23" defaultValue={values.date ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
-              <SubmitButton>{listing.kind === "offer" ? "Ask for this help" : "Offer to help"}</SubmitButton>
+              <TextField name="hours" label={t("timebank.listing.hours.label")} hint={t("timebank.listing.hours.hint")} defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+              <TextField name="date" label={t("timebank.listing.date.label")} hint={t("timebank.listing.date.hint")} defaultValue={values.date ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
+              <SubmitButton>{listing.kind === "offer" ? t("timebank.listing.respond.offer") : t("timebank.listing.respond.request")}</SubmitButton>
             </PostForm>
           </>
         ) : null}
         {listing.open && data.isMine ? (
           <PostForm action={`/timebanks/${data.slug}/listings/${listing.id}?intent=close`}>
             <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Close this listing
+              {t("timebank.listing.close")}
             </button>
           </PostForm>
         ) : null}
         <p className="govuk-body">
           <Link className="govuk-link" to={`/timebanks/${data.slug}/listings`}>
-            Back to offers and requests
+            {t("timebank.listing.back")}
           </Link>
         </p>
       </div>

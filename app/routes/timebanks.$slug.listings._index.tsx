@@ -5,11 +5,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Select, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
-import { CATEGORIES, categoryLabel } from "../domain/timebank/forms";
+import { categoryLabel, categoryOptions } from "../domain/timebank/forms";
+import { t, tp } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { searchListings } from "../services/timebank/listings.server";
 
-export const meta = () => pageTitle("Offers and requests");
+export const meta = () => pageTitle(t("timebank.listings.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -35,32 +36,33 @@ export default function Listings() {
   return (
     <>
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Offers and requests</h1>
+      <h1 className="govuk-heading-l">{t("timebank.listings.title")}</h1>
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}/listings/new`}>
-          Offer help or ask for it
+          {t("timebank.listings.new")}
         </Link>
       </p>
-      <Form method="get" role="search" aria-label="Offers and requests">
-        <TextField name="q" label="Skill or words" type="search" defaultValue={data.search.text} maxLength={100} />
-        <Select name="category" label="Kind of help" options={[{ value: "", label: "Any kind of help" }, ...CATEGORIES]} defaultValue={data.search.category} />
-        <Select name="kind" label="Offers or requests" options={[{ value: "", label: "Both" }, { value: "offer", label: "Offers of help" }, { value: "request", label: "Requests for help" }]} defaultValue={data.search.kind} />
-        <TextField name="area" label="Area" defaultValue={data.search.area} maxLength={100} widthClass="govuk-!-width-one-half" />
+      <Form method="get" role="search" aria-label={t("timebank.listings.search")}>
+        <TextField name="q" label={t("timebank.listings.text.label")} type="search" defaultValue={data.search.text} maxLength={100} />
+        <Select name="category" label={t("timebank.listings.category.label")} options={[{ value: "", label: t("timebank.listings.category.any") }, ...categoryOptions()]} defaultValue={data.search.category} />
+        <Select name="kind" label={t("timebank.listings.kind.label")} options={[{ value: "", label: t("timebank.listings.kind.both") }, { value: "offer", label: t("timebank.listings.kind.offer") }, { value: "request", label: t("timebank.listings.kind.request") }]} defaultValue={data.search.kind} />
+        <TextField name="area" label={t("timebank.listings.area.label")} defaultValue={data.search.area} maxLength={100} widthClass="govuk-!-width-one-half" />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Search
+          {t("timebank.listings.submit")}
         </button>
       </Form>
-      <h2 className="govuk-heading-m">{data.listings.length === 1 ? "1 listing" : `${data.listings.length} listings`}</h2>
+      <h2 className="govuk-heading-m">{tp("timebank.listings.count", data.listings.length)}</h2>
       <ul className="govuk-list">
         {data.listings.map((listing) => (
           <li key={listing.id} className="govuk-!-margin-bottom-4">
-            <strong className={`govuk-tag ${listing.kind === "offer" ? "govuk-tag--green" : "govuk-tag--blue"}`}>{listing.kind === "offer" ? "Offer" : "Request"}</strong>{" "}
+            <strong className={`govuk-tag ${listing.kind === "offer" ? "govuk-tag--green" : "govuk-tag--blue"}`}>{listing.kind === "offer" ? t("timebank.listings.tag.offer") : t("timebank.listings.tag.request")}</strong>{" "}
             <Link className="govuk-link" to={`/timebanks/${data.slug}/listings/${listing.id}`}>
               {listing.title}
             </Link>
             <p className="govuk-body-s govuk-!-margin-bottom-0">
-              {listing.category}. {listing.memberName}
-              {listing.area ? `, ${listing.area}` : ""}
+              {listing.area
+                ? t("timebank.listings.lineWithArea", { category: listing.category, name: listing.memberName, area: listing.area })
+                : t("timebank.listings.line", { category: listing.category, name: listing.memberName })}
             </p>
           </li>
         ))}

@@ -3,13 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PostForm, Radios, Select, SubmitButton, TextArea, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
-import { CATEGORIES, ListingSchema } from "../domain/timebank/forms";
+import { ListingSchema, categoryOptions } from "../domain/timebank/forms";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { createListing } from "../services/timebank/listings.server";
 import { requireActiveMember, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Offer help or ask for it");
+export const meta = () => pageTitle(t("timebank.listingNew.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -42,22 +43,22 @@ export default function NewListing() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{name}</span>
-        <h1 className="govuk-heading-l">Offer help or ask for it</h1>
+        <h1 className="govuk-heading-l">{t("timebank.listingNew.title")}</h1>
         <PostForm>
           <Radios
             name="kind"
-            legend="Are you offering help or asking for it?"
+            legend={t("timebank.listingNew.kind.legend")}
             defaultValue={values.kind}
             errors={errors}
             options={[
-              { value: "offer", label: "Offering help" },
-              { value: "request", label: "Asking for help" },
+              { value: "offer", label: t("timebank.listingNew.kind.offer") },
+              { value: "request", label: t("timebank.listingNew.kind.request") },
             ]}
           />
-          <Select name="category" label="Kind of help" options={[{ value: "", label: "Select the kind of help" }, ...CATEGORIES]} defaultValue={values.category} errors={errors} />
-          <TextField name="title" label="Title" hint="For example: After-school childcare" defaultValue={values.title} errors={errors} maxLength={120} />
-          <TextArea name="description" label="More about it (optional)" hint="When, where, anything people should know" defaultValue={values.description} errors={errors} maxLength={2000} />
-          <SubmitButton>Publish</SubmitButton>
+          <Select name="category" label={t("timebank.listingNew.category.label")} options={[{ value: "", label: t("timebank.listingNew.category.select") }, ...categoryOptions()]} defaultValue={values.category} errors={errors} />
+          <TextField name="title" label={t("timebank.listingNew.titleField.label")} hint={t("timebank.listingNew.titleField.hint")} defaultValue={values.title} errors={errors} maxLength={120} />
+          <TextArea name="description" label={t("timebank.listingNew.description.label")} hint={t("timebank.listingNew.description.hint")} defaultValue={values.description} errors={errors} maxLength={2000} />
+          <SubmitButton>{t("timebank.listingNew.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

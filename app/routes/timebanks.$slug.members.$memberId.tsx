@@ -11,6 +11,8 @@ import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-help
 import { todayInLondon } from "../domain/timebank/dates";
 import { ExemptionSchema, TIMEBANK_LIMITS } from "../domain/timebank/forms";
 import { formatHours, pledgeView, shortDate } from "../domain/timebank/view";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { listMemberExchanges } from "../services/timebank/exchanges.server";
@@ -18,7 +20,7 @@ import { getMember } from "../services/timebank/members.server";
 import { memberPledge, recordExemption } from "../services/timebank/pledges.server";
 import { isCoordinatorOf, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = ({ data }: { data?: { member: { name: string } } }) => pageTitle(data?.member.name ?? "Member");
+export const meta = ({ data }: { data?: { member: { name: string } } }) => pageTitle(data?.member.name ?? t("timebank.member.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -61,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, ExemptionSchema);
   if (!form.ok) return formErrors(form.errors, form.values);
   try {
-    if (form.data.memberId !== memberId) return formErrors([{ field: "form", message: "Record the exemption from the member's own page" }], form.values);
+    if (form.data.memberId !== memberId) return formErrors([{ field: "form", message: t("timebank.member.exemptionElsewhere") }], form.values);
     await recordExemption(context.db, user, slug, form.data);
   } catch (error) {
     return domainErrorToForm(error, form.values, "startsOn");
@@ -73,7 +75,7 @@ function Row({ label, value }: { label: string; value: string }) {
   return (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value || "Not said"}</dd>
+      <dd className="govuk-summary-list__value">{value || t("timebank.member.notSaid")}</dd>
     </div>
   );
 }
@@ -88,34 +90,34 @@ export default function MemberPage() {
     <>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{data.timebankName}</span>
-      <h1 className="govuk-heading-l">{data.isSelf ? "Your page" : member.name}</h1>
-      {member.balance !== null ? <p className="govuk-body-l">Balance: <strong>{member.balance}</strong></p> : null}
+      <h1 className="govuk-heading-l">{data.isSelf ? t("timebank.member.yourPage") : member.name}</h1>
+      {member.balance !== null ? <p className="govuk-body-l">{tr("timebank.member.balance", { balance: <strong>{member.balance}</strong> })}</p> : null}
       {data.pledge ? <PledgeWeek pledge={data.pledge} /> : null}
 
-      <h2 className="govuk-heading-m">Profile</h2>
+      <h2 className="govuk-heading-m">{t("timebank.member.profile")}</h2>
       <dl className="govuk-summary-list">
-        <Row label="Offers" value={member.offers} />
-        <Row label="Would like" value={member.wants} />
-        <Row label="Free" value={member.availability} />
-        <Row label="Area" value={member.area} />
-        <Row label="Access needs" value={member.accessNeeds} />
-        <Row label="Own pledge" value={member.ownPledge ? `${member.ownPledge} a week` : "The timebank's pledge"} />
+        <Row label={t("timebank.member.offers")} value={member.offers} />
+        <Row label={t("timebank.member.wants")} value={member.wants} />
+        <Row label={t("timebank.member.free")} value={member.availability} />
+        <Row label={t("timebank.member.area")} value={member.area} />
+        <Row label={t("timebank.member.accessNeeds")} value={member.accessNeeds} />
+        <Row label={t("timebank.member.ownPledge")} value={member.ownPledge ? t("timebank.member.ownPledge.value", { pledge: member.ownPledge }) : t("timebank.member.ownPledge.timebank")} />
       </dl>
 
       {data.exemptions.length > 0 || data.isCoordinator ? (
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Times with no pledge expected</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("timebank.member.exemptions.caption")}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">From</th>
-              <th scope="col" className="govuk-table__header">To</th>
-              <th scope="col" className="govuk-table__header">Reason</th>
+              <th scope="col" className="govuk-table__header">{t("timebank.member.exemptions.from")}</th>
+              <th scope="col" className="govuk-table__header">{t("timebank.member.exemptions.to")}</th>
+              <th scope="col" className="govuk-table__header">{t("timebank.member.exemptions.reason")}</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {data.exemptions.length === 0 ? (
               <tr className="govuk-table__row">
-                <td className="govuk-table__cell" colSpan={3}>None recorded.</td>
+                <td className="govuk-table__cell" colSpan={3}>{t("timebank.member.exemptions.none")}</td>
               </tr>
             ) : (
               data.exemptions.map((exemption) => (
@@ -132,14 +134,14 @@ export default function MemberPage() {
 
       {data.isCoordinator && data.pledge ? (
         <>
-          <h2 className="govuk-heading-m">Record a time with no pledge expected</h2>
-          <p className="govuk-body">For example illness, a court date or a new baby. The pledge is not expected for these days.</p>
+          <h2 className="govuk-heading-m">{t("timebank.member.exemption.heading")}</h2>
+          <p className="govuk-body">{t("timebank.member.exemption.intro")}</p>
           <PostForm>
             <input type="hidden" name="memberId" value={member.id} />
-            <TextField name="startsOn" label="First day" hint="Year-month-day, like 2026-11-23" defaultValue={values.startsOn ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
-            <TextField name="endsOn" label="Last day" hint="Year-month-day, like 2026-12-04" defaultValue={values.endsOn} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
-            <TextField name="reason" label="Reason" defaultValue={values.reason} errors={errors} maxLength={TIMEBANK_LIMITS.reasonChars} />
-            <SubmitButton>Record exemption</SubmitButton>
+            <TextField name="startsOn" label={t("timebank.member.exemption.startsOn.label")} hint={t("timebank.member.exemption.startsOn.hint")} defaultValue={values.startsOn ?? data.today} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
+            <TextField name="endsOn" label={t("timebank.member.exemption.endsOn.label")} hint={t("timebank.member.exemption.endsOn.hint")} defaultValue={values.endsOn} errors={errors} widthClass="govuk-input--width-10" maxLength={10} />
+            <TextField name="reason" label={t("timebank.member.exemption.reason.label")} defaultValue={values.reason} errors={errors} maxLength={TIMEBANK_LIMITS.reasonChars} />
+            <SubmitButton>{t("timebank.member.exemption.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
@@ -148,13 +150,13 @@ export default function MemberPage() {
         <ul className="govuk-list">
           <li>
             <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/statement`}>
-              {data.isSelf ? "Your statement" : `Statement for ${member.name}`}
+              {data.isSelf ? t("timebank.member.statement.self") : t("timebank.member.statement.other", { name: member.name })}
             </Link>
           </li>
           {member.activePerson ? (
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/budget`}>
-                {data.isSelf ? "Your personal budget in pounds" : `Personal budget and mixed payments for ${member.name}`}
+                {data.isSelf ? t("timebank.member.budget.self") : t("timebank.member.budget.other", { name: member.name })}
               </Link>
             </li>
           ) : null}
@@ -162,12 +164,12 @@ export default function MemberPage() {
             <>
               <li>
                 <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/pledge`}>
-                  Change {member.name}'s pledge
+                  {t("timebank.member.changePledge", { name: member.name })}
                 </Link>
               </li>
               <li>
                 <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/remove`}>
-                  Remove {member.name} from the timebank
+                  {t("timebank.member.remove", { name: member.name })}
                 </Link>
               </li>
             </>
@@ -175,16 +177,16 @@ export default function MemberPage() {
           {member.activePerson && data.isSelf ? (
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/leave`}>
-                Leave this timebank
+                {t("timebank.member.leave")}
               </Link>
             </li>
           ) : null}
         </ul>
       ) : null}
-      <ExchangeTable slug={data.slug} lines={data.exchanges} caption="Exchanges" />
+      <ExchangeTable slug={data.slug} lines={data.exchanges} caption={t("timebank.member.exchanges")} />
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}`}>
-          Back to {data.timebankName}
+          {t("timebank.member.back", { name: data.timebankName })}
         </Link>
       </p>
     </>

@@ -9,13 +9,15 @@ import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-help
 import { formatPounds } from "../domain/format";
 import { FundBudgetSchema, MixedPaymentSchema } from "../domain/timebank/settings";
 import { formatHours } from "../domain/timebank/view";
+import type { MessageKey } from "../i18n/en";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
 import { fundPersonalBudget, personalBudget, recordMixedPayment } from "../services/timebank/budgets.server";
 import { newRequestKey } from "../services/timebank/spending.server";
 import { statementCursor } from "../services/timebank/statements.server";
 
-export const meta = () => pageTitle("Personal budget");
+export const meta = () => pageTitle(t("timebank.budget.title"));
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
@@ -52,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const memberId = idFrom(params.memberId);
   const values = await readFormValues(request, context);
   const key = (values.key ?? "").replace(/[^a-f0-9]/g, "").slice(0, 24);
-  if (!key) return formErrors([{ field: "form", message: "Your form expired. Go back, refresh the page and try again" }], values);
+  if (!key) return formErrors([{ field: "form", message: t("timebank.budget.expired") }], values);
   const back = `/timebanks/${slug}/members/${memberId}/budget`;
   if (values.intent === "fund") {
     const form = parseValues(values, FundBudgetSchema);
@@ -74,12 +76,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`${back}?notice=paid`);
   }
-  return formErrors([{ field: "form", message: "Choose what to record" }], values);
+  return formErrors([{ field: "form", message: t("timebank.budget.chooseIntent") }], values);
 }
 
-const NOTICES: Record<string, string> = {
-  funded: "The money is in the personal budget.",
-  paid: "The activity is paid: the pounds and the hours are both recorded.",
+const NOTICES: Record<string, Extract<MessageKey, `timebank.budget.notice.${string}`>> = {
+  funded: "timebank.budget.notice.funded",
+  paid: "timebank.budget.notice.paid",
 };
 
 export default function PersonalBudgetPage() {
@@ -88,61 +90,62 @@ export default function PersonalBudgetPage() {
   const [params] = useSearchParams();
   const errors = result?.errors;
   const values: Record<string, string> = result?.values ?? {};
-  const notice = errors ? undefined : NOTICES[params.get("notice") ?? ""];
+  const noticeKey = errors ? undefined : NOTICES[params.get("notice") ?? ""];
+  const notice = noticeKey ? t(noticeKey) : undefined;
   const base = `/timebanks/${data.slug}/members/${data.memberId}/budget`;
   return (
     <>
       <ErrorSummary errors={errors} />
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Personal budget for {data.memberName}</h1>
+      <h1 className="govuk-heading-l">{t("timebank.budget.heading", { name: data.memberName })}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Personal budget</dt>
-          <dd className="govuk-summary-list__value" data-testid="budget-balance">{data.balance ?? "None yet"}</dd>
+          <dt className="govuk-summary-list__key">{t("timebank.budget.balance")}</dt>
+          <dd className="govuk-summary-list__value" data-testid="budget-balance">{data.balance ?? t("timebank.budget.none")}</dd>
         </div>
         <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Hours</dt>
+          <dt className="govuk-summary-list__key">{t("timebank.budget.hours")}</dt>
           <dd className="govuk-summary-list__value">{data.hours}</dd>
         </div>
       </dl>
 
       {data.isCoordinator ? (
         <>
-          <h2 className="govuk-heading-m">Record an activity paid in pounds and hours</h2>
-          <p className="govuk-body">Both parts are recorded together, or neither: the pounds come from the personal budget and the hours go to {data.name}'s organisation.</p>
+          <h2 className="govuk-heading-m">{t("timebank.budget.mixed.heading")}</h2>
+          <p className="govuk-body">{t("timebank.budget.mixed.intro", { name: data.name })}</p>
           <PostForm>
             <input type="hidden" name="intent" value="mixed" />
             <input type="hidden" name="key" value={data.requestKey} />
-            <TextField name="description" label="Activity" hint="Like Sewing course at the community centre" defaultValue={values.description} errors={errors} maxLength={500} />
-            <TextField name="pounds" label="Pounds from the personal budget" hint="Like 10 or 12.50" defaultValue={values.pounds} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={20} />
-            <TextField name="hours" label="Hours" hint="In quarter hours, like 1" defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-            <SubmitButton>Record payment</SubmitButton>
+            <TextField name="description" label={t("timebank.budget.mixed.description.label")} hint={t("timebank.budget.mixed.description.hint")} defaultValue={values.description} errors={errors} maxLength={500} />
+            <TextField name="pounds" label={t("timebank.budget.mixed.pounds.label")} hint={t("timebank.budget.mixed.pounds.hint")} defaultValue={values.pounds} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={20} />
+            <TextField name="hours" label={t("timebank.budget.mixed.hours.label")} hint={t("timebank.budget.mixed.hours.hint")} defaultValue={values.hours} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+            <SubmitButton>{t("timebank.budget.mixed.submit")}</SubmitButton>
           </PostForm>
 
-          <h2 className="govuk-heading-m">Top up the personal budget</h2>
+          <h2 className="govuk-heading-m">{t("timebank.budget.fund.heading")}</h2>
           <PostForm>
             <input type="hidden" name="intent" value="fund" />
             <input type="hidden" name="key" value={data.requestKey} />
-            <TextField name="amount" label="Pounds to add" hint="From the organisation's personal budget funds, like 50" defaultValue={values.amount} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={20} />
-            <SubmitButton secondary>Add to the budget</SubmitButton>
+            <TextField name="amount" label={t("timebank.budget.fund.amount.label")} hint={t("timebank.budget.fund.amount.hint")} defaultValue={values.amount} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={20} />
+            <SubmitButton secondary>{t("timebank.budget.fund.submit")}</SubmitButton>
           </PostForm>
         </>
       ) : null}
 
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Changes to the personal budget, newest first</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("timebank.budget.table.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Amount</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance after</th>
+            <th scope="col" className="govuk-table__header">{t("timebank.budget.table.when")}</th>
+            <th scope="col" className="govuk-table__header">{t("timebank.budget.table.what")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebank.budget.table.amount")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebank.budget.table.balanceAfter")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {data.lines.length === 0 ? (
-            <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={4}>Nothing yet.</td></tr>
+            <tr className="govuk-table__row"><td className="govuk-table__cell" colSpan={4}>{t("timebank.budget.table.none")}</td></tr>
           ) : (
             data.lines.map((line) => (
               <tr className="govuk-table__row" key={line.id}>
@@ -157,11 +160,11 @@ export default function PersonalBudgetPage() {
       </table>
       {data.olderBefore ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`${base}?before=${data.olderBefore}`}>Older changes</Link>
+          <Link className="govuk-link" to={`${base}?before=${data.olderBefore}`}>{t("timebank.budget.older")}</Link>
         </p>
       ) : null}
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>Back to {data.memberName}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>{t("timebank.budget.back", { name: data.memberName })}</Link>
       </p>
     </>
   );

@@ -8,13 +8,14 @@ import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-help
 import { formatHoursNumber } from "../domain/timebank/hours";
 import { MemberPledgeSchema } from "../domain/timebank/settings";
 import { formatHours } from "../domain/timebank/view";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { setMemberPledge } from "../services/timebank/admin.server";
 import { getMember } from "../services/timebank/members.server";
 import { requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Change a pledge");
+export const meta = () => pageTitle(t("timebank.memberPledge.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -26,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     name: timebank.name,
     memberId: member.memberId,
     memberName: member.name,
-    timebankPledge: timebank.pledgeCentihoursPerWeek === null ? "no pledge" : `${formatHours(timebank.pledgeCentihoursPerWeek)} a week`,
+    timebankPledge: timebank.pledgeCentihoursPerWeek === null ? t("timebank.memberPledge.timebankPledge.none") : t("timebank.memberPledge.timebankPledge.weekly", { pledge: formatHours(timebank.pledgeCentihoursPerWeek) }),
     choice: member.pledgeCentihoursPerWeek === null ? "timebank" : "own",
     own: member.pledgeCentihoursPerWeek === null ? "" : formatHoursNumber(member.pledgeCentihoursPerWeek),
   });
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const memberId = idFrom(params.memberId);
   const form = await readForm(request, context, MemberPledgeSchema);
   if (!form.ok) return formErrors(form.errors, form.values);
-  if (form.data.choice === "own" && form.data.pledge === null) return formErrors([{ field: "pledge", message: "Enter the hours this member pledges a week, like 3, or 0 for none" }], form.values);
+  if (form.data.choice === "own" && form.data.pledge === null) return formErrors([{ field: "pledge", message: t("timebank.memberPledge.ownMissing") }], form.values);
   try {
     await setMemberPledge(context.db, user, slug, memberId, form.data.choice === "own" ? form.data.pledge : null);
   } catch (error) {
@@ -56,23 +57,23 @@ export default function MemberPledge() {
     <>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Change {data.memberName}'s pledge</h1>
+      <h1 className="govuk-heading-l">{t("timebank.memberPledge.heading", { name: data.memberName })}</h1>
       <PostForm>
         <Radios
           name="choice"
-          legend="Which pledge applies?"
+          legend={t("timebank.memberPledge.choice.legend")}
           options={[
-            { value: "timebank", label: `The timebank's pledge (${data.timebankPledge})` },
-            { value: "own", label: "Their own pledge", hint: "Agreed with them, for example fewer hours while at college" },
+            { value: "timebank", label: t("timebank.memberPledge.choice.timebank", { pledge: data.timebankPledge }) },
+            { value: "own", label: t("timebank.memberPledge.choice.own"), hint: t("timebank.memberPledge.choice.own.hint") },
           ]}
           defaultValue={values.choice}
           errors={errors}
         />
-        <TextField name="pledge" label="Their own pledge, in hours a week" hint="Only for their own pledge. In quarter hours, like 3. Enter 0 for none." defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <SubmitButton>Save pledge</SubmitButton>
+        <TextField name="pledge" label={t("timebank.memberPledge.pledge.label")} hint={t("timebank.memberPledge.pledge.hint")} defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <SubmitButton>{t("timebank.memberPledge.submit")}</SubmitButton>
       </PostForm>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>Back to {data.memberName}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>{t("timebank.memberPledge.back", { name: data.memberName })}</Link>
       </p>
     </>
   );

@@ -7,13 +7,15 @@ import { pageTitle } from "../components/page-title";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { RemoveMemberSchema } from "../domain/timebank/settings";
 import { formatHours } from "../domain/timebank/view";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { removeMember } from "../services/timebank/admin.server";
 import { getMember } from "../services/timebank/members.server";
 import { requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Remove a member");
+export const meta = () => pageTitle(t("timebank.remove.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -27,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     memberId: member.memberId,
     memberName: member.name,
     balance: formatHours(balance),
-    what: balance < 0n ? `${formatHours(-balance)} will be written off from the timebank's own hours.` : balance > 0n ? `${formatHours(balance)} will go to the community pot.` : "There is nothing to settle.",
+    what: balance < 0n ? t("timebank.remove.writtenOff", { hours: formatHours(-balance) }) : balance > 0n ? t("timebank.remove.toPot", { hours: formatHours(balance) }) : t("timebank.remove.nothing"),
   });
 }
 
@@ -53,15 +55,15 @@ export default function RemoveMember() {
     <>
       <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Remove {data.memberName} from the timebank</h1>
-      <p className="govuk-body">Their balance is <strong>{data.balance}</strong>. {data.what} The entry shows on their statement with your reason.</p>
-      <p className="govuk-body">Their offers and requests will close, and exchanges not yet confirmed will be cancelled.</p>
+      <h1 className="govuk-heading-l">{t("timebank.remove.heading", { name: data.memberName })}</h1>
+      <p className="govuk-body">{tr("timebank.remove.balance", { balance: <strong>{data.balance}</strong>, what: data.what })}</p>
+      <p className="govuk-body">{t("timebank.remove.whatHappens")}</p>
       <PostForm>
-        <TextField name="reason" label="Reason" hint="Like Moved to her own flat" defaultValue={values.reason} errors={errors} maxLength={200} />
-        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">Remove and settle</button>
+        <TextField name="reason" label={t("timebank.remove.reason.label")} hint={t("timebank.remove.reason.hint")} defaultValue={values.reason} errors={errors} maxLength={200} />
+        <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button">{t("timebank.remove.submit")}</button>
       </PostForm>
       <p className="govuk-body">
-        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>Back to {data.memberName}</Link>
+        <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>{t("timebank.remove.back", { name: data.memberName })}</Link>
       </p>
     </>
   );

@@ -4,10 +4,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { formatHours } from "../domain/timebank/view";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { STATEMENT_LINES, kindLabel, memberStatement, statementCursor } from "../services/timebank/statements.server";
 
-export const meta = () => pageTitle("Statement");
+export const meta = () => pageTitle(t("timebank.statement.title"));
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
@@ -46,49 +48,49 @@ export default function Statement() {
   return (
     <div className={data.largePrint ? "potluck-large-print" : undefined}>
       <span className="govuk-caption-l">{data.timebankName}</span>
-      <h1 className="govuk-heading-l">Statement for {data.memberName}</h1>
+      <h1 className="govuk-heading-l">{t("timebank.statement.heading", { name: data.memberName })}</h1>
       <p className="govuk-body-l">
-        Balance now: <strong>{data.balance}</strong>
+        {tr("timebank.statement.balance", { balance: <strong>{data.balance}</strong> })}
       </p>
       <ul className="govuk-list">
         <li>
           <a className="govuk-link" href={`${base}.csv`} download>
-            Download as a spreadsheet (CSV)
+            {t("timebank.statement.csv")}
           </a>
         </li>
         <li>
           {data.largePrint ? (
             <Link className="govuk-link" to={base}>
-              Standard size
+              {t("timebank.statement.standardSize")}
             </Link>
           ) : (
             <Link className="govuk-link" to={`${base}?print=large`}>
-              Large print version to print
+              {t("timebank.statement.largePrint")}
             </Link>
           )}
         </li>
       </ul>
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">{data.isNewest ? "Every change to the balance, newest first" : "Older changes to the balance, newest first"}</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{data.isNewest ? t("timebank.statement.caption.newest") : t("timebank.statement.caption.older")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">When</th>
-            <th scope="col" className="govuk-table__header">What</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Hours</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance after</th>
+            <th scope="col" className="govuk-table__header">{t("timebank.statement.when")}</th>
+            <th scope="col" className="govuk-table__header">{t("timebank.statement.what")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebank.statement.hours")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebank.statement.balanceAfter")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {data.lines.length === 0 ? (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={4}>Nothing yet.</td>
+              <td className="govuk-table__cell" colSpan={4}>{t("timebank.statement.none")}</td>
             </tr>
           ) : (
             data.lines.map((line) => (
               <tr className="govuk-table__row" key={line.id}>
                 <td className="govuk-table__cell">{line.when}</td>
                 <td className="govuk-table__cell">
-                  {line.kind}: {line.memo}
+                  {t("timebank.statement.line", { kind: line.kind, memo: line.memo })}
                 </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{line.amount}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{line.balance}</td>
@@ -98,20 +100,20 @@ export default function Statement() {
         </tbody>
       </table>
       {data.olderBefore || !data.isNewest ? (
-        <nav className="govuk-pagination govuk-pagination--block" aria-label="Statement pages">
+        <nav className="govuk-pagination govuk-pagination--block" aria-label={t("timebank.statement.pages")}>
           {!data.isNewest ? (
             <div className="govuk-pagination__prev">
               <Link className="govuk-link govuk-pagination__link" to={`${base}${data.largePrint ? "?print=large" : ""}`} rel="prev">
-                <span className="govuk-pagination__link-title">Newest changes</span>
+                <span className="govuk-pagination__link-title">{t("timebank.statement.newest")}</span>
               </Link>
             </div>
           ) : null}
           {data.olderBefore ? (
             <div className="govuk-pagination__next">
               <Link className="govuk-link govuk-pagination__link" to={`${base}?${new URLSearchParams({ ...(data.largePrint ? { print: "large" } : {}), before: data.olderBefore }).toString()}`} rel="next">
-                <span className="govuk-pagination__link-title">Older changes</span>
+                <span className="govuk-pagination__link-title">{t("timebank.statement.older")}</span>
                 <span className="govuk-visually-hidden">:</span>
-                <span className="govuk-pagination__link-label">the {data.pageSize} before these</span>
+                <span className="govuk-pagination__link-label">{t("timebank.statement.olderLabel", { count: data.pageSize })}</span>
               </Link>
             </div>
           ) : null}
@@ -119,7 +121,7 @@ export default function Statement() {
       ) : null}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${data.memberId}`}>
-          Back
+          {t("timebank.statement.back")}
         </Link>
       </p>
     </div>

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idFrom, orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { centihoursToLedgerText } from "../domain/timebank/hours";
 import { requireUser } from "../http/auth.server";
+import { t } from "../i18n/translate";
 import { csvCell, fullMemberStatement, kindLabel } from "../services/timebank/statements.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -16,13 +17,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       [line.entryId.toString(), line.createdAt.toISOString(), kindLabel(line.kind), line.memo, centihoursToLedgerText(line.amountMinor), centihoursToLedgerText(line.balanceAfterMinor)].map(csvCell).join(","),
     ),
     // A statement longer than the download's limit says so, rather than ending silently.
-    ...(statement.complete ? [] : [["", "", "", "Older lines are not included: ask a coordinator for the full ledger export", "", ""].map(csvCell).join(",")]),
+    ...(statement.complete ? [] : [["", "", "", t("timebank.statement.csvIncomplete"), "", ""].map(csvCell).join(",")]),
   ];
   return new Response(`${rows.join("\r\n")}\r\n`, {
     headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="statement-${slug}-${memberId}.csv"`,
-      "Cache-Control": "private, no-store",
+      "Content-Type": "text/csv; charset=utf-8", // i18n-exempt: HTTP header value
+      "Content-Disposition": `attachment; filename="statement-${slug}-${memberId}.csv"`, // i18n-exempt: HTTP header value
+      "Cache-Control": "private, no-store", // i18n-exempt: HTTP header value
     },
   });
 }

@@ -6,11 +6,12 @@ import { ErrorSummary, PostForm } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { formatHours } from "../domain/timebank/view";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { approveApplication, listMembers } from "../services/timebank/members.server";
 
-export const meta = () => pageTitle("Members");
+export const meta = () => pageTitle(t("timebank.members.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -26,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const ApproveSchema = z.object({ memberId: z.string().regex(/^\d{1,9}$/, "Select a request to approve").transform(Number) });
+const ApproveSchema = z.object({ memberId: z.string().regex(/^\d{1,9}$/, t("timebank.members.approveMissing")).transform(Number) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request, context);
@@ -48,37 +49,43 @@ export default function Members() {
     <>
       <ErrorSummary errors={result?.errors} />
       <span className="govuk-caption-l">{data.name}</span>
-      <h1 className="govuk-heading-l">Members</h1>
+      <h1 className="govuk-heading-l">{t("timebank.members.title")}</h1>
       <p className="govuk-body">
         <Link className="govuk-link" to={`/timebanks/${data.slug}/members/new`}>
-          Enrol a member
+          {t("timebank.members.enrol")}
         </Link>
       </p>
-      <h2 className="govuk-heading-m">Requests to join</h2>
-      {data.applications.length === 0 ? <p className="govuk-body">There are no requests waiting.</p> : null}
+      <h2 className="govuk-heading-m">{t("timebank.members.requests")}</h2>
+      {data.applications.length === 0 ? <p className="govuk-body">{t("timebank.members.noRequests")}</p> : null}
       {data.applications.map((application) => (
         <div key={application.id} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
             <h3 className="govuk-summary-card__title">{application.name}</h3>
           </div>
           <div className="govuk-summary-card__content">
-            <p className="govuk-body">Offers: {application.offers || "Not said"}. Would like: {application.wants || "Not said"}. Free: {application.availability || "Not said"}.</p>
+            <p className="govuk-body">
+              {t("timebank.members.application", {
+                offers: application.offers || t("timebank.members.notSaid"),
+                wants: application.wants || t("timebank.members.notSaid"),
+                availability: application.availability || t("timebank.members.notSaid"),
+              })}
+            </p>
             <PostForm>
               <input type="hidden" name="memberId" value={application.id} />
               <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
-                Approve<span className="govuk-visually-hidden"> {application.name}</span>
+                {t("timebank.members.approve")}<span className="govuk-visually-hidden"> {application.name}</span>
               </button>
             </PostForm>
           </div>
         </div>
       ))}
       <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Members</caption>
+        <caption className="govuk-table__caption govuk-table__caption--m">{t("timebank.members.caption")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Offers</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Balance</th>
+            <th scope="col" className="govuk-table__header">{t("timebank.members.name")}</th>
+            <th scope="col" className="govuk-table__header">{t("timebank.members.offers")}</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebank.members.balance")}</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -86,7 +93,7 @@ export default function Members() {
             <tr className="govuk-table__row" key={member.id}>
               <td className="govuk-table__cell">
                 {member.isOrganisation ? (
-                  `${member.name} (organisation)`
+                  t("timebank.members.organisation", { name: member.name })
                 ) : (
                   <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}`}>
                     {member.name}

@@ -7,12 +7,14 @@ import { ProfileFields } from "../components/timebank/profile-fields";
 import { orErrorPage, slugFrom } from "../components/timebank/route-helpers.server";
 import { EnrolSchema } from "../domain/timebank/forms";
 import { formatHours } from "../domain/timebank/view";
+import { tr } from "../i18n/rich";
+import { t } from "../i18n/translate";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { enrolPerson } from "../services/timebank/members.server";
 import { requireCoordinator, requireTimebank } from "../services/timebank/timebanks.server";
 
-export const meta = () => pageTitle("Enrol a member");
+export const meta = () => pageTitle(t("timebank.enrol.title"));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
@@ -42,23 +44,23 @@ export default function Enrol() {
     return (
       <>
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">Member enrolled</h1>
-          <div className="govuk-panel__body">{result.enrolled.email} is now a member of {data.name}</div>
+          <h1 className="govuk-panel__title">{t("timebank.enrol.done")}</h1>
+          <div className="govuk-panel__body">{t("timebank.enrol.done.body", { email: result.enrolled.email, timebank: data.name })}</div>
         </div>
         <ul className="govuk-list">
           <li>
             <Link className="govuk-link" to={`/timebanks/${data.slug}/exchanges/record`}>
-              Record an exchange for them
+              {t("timebank.enrol.recordExchange")}
             </Link>
           </li>
           <li>
             <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${result.enrolled.memberId}`}>
-              See their page
+              {t("timebank.enrol.seePage")}
             </Link>
           </li>
           <li>
             <Link className="govuk-link" to={`/timebanks/${data.slug}/members/new`}>
-              Enrol someone else
+              {t("timebank.enrol.another")}
             </Link>
           </li>
         </ul>
@@ -72,28 +74,30 @@ export default function Enrol() {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{data.name}</span>
-        <h1 className="govuk-heading-l">Enrol a member</h1>
+        <h1 className="govuk-heading-l">{t("timebank.enrol.title")}</h1>
         <p className="govuk-body">
-          The person needs a Potluck account first. If they are not online,{" "}
-          <Link className="govuk-link" to="/people/new">
-            add them
-          </Link>{" "}
-          and then enrol them here.
+          {tr("timebank.enrol.intro", {
+            addThem: (
+              <Link className="govuk-link" to="/people/new">
+                {t("timebank.enrol.intro.addThem")}
+              </Link>
+            ),
+          })}
         </p>
         <PostForm>
-          <TextField name="email" label="Email address of their account" type="email" spellCheck={false} defaultValue={values.email} errors={errors} maxLength={254} />
+          <TextField name="email" label={t("timebank.enrol.email.label")} type="email" spellCheck={false} defaultValue={values.email} errors={errors} maxLength={254} />
           <ProfileFields values={values} errors={errors} />
           <TextField
             name="pledge"
-            label="Their own pledge in hours a week (optional)"
-            hint={data.pledge ? `Leave empty to use the timebank's pledge of ${data.pledge} a week` : "Leave empty for no pledge"}
+            label={t("timebank.enrol.pledge.label")}
+            hint={data.pledge ? t("timebank.enrol.pledge.hintTimebank", { pledge: data.pledge }) : t("timebank.enrol.pledge.hintNone")}
             defaultValue={values.pledge}
             errors={errors}
             inputMode="decimal"
             widthClass="govuk-input--width-5"
             maxLength={10}
           />
-          <SubmitButton>Enrol member</SubmitButton>
+          <SubmitButton>{t("timebank.enrol.submit")}</SubmitButton>
         </PostForm>
       </div>
     </div>

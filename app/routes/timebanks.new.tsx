@@ -5,17 +5,18 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, PostForm, Select, SubmitButton, TextField } from "../components/form";
 import { pageTitle } from "../components/page-title";
 import { TextArea } from "../components/round-form";
+import { t } from "../i18n/translate";
 import { NewTimebankSchema, settingsFromForm } from "../domain/timebank/settings";
 import { requireUser } from "../http/auth.server";
 import { domainErrorToForm, formErrors, readForm } from "../http/forms.server";
 import { createTimebankAs, organisationsForNewTimebank } from "../services/timebank/admin.server";
 
-export const meta = () => pageTitle("Start a timebank");
+export const meta = () => pageTitle(t("timebank.new.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
   const organisations = await organisationsForNewTimebank(context.db, user);
-  if (organisations.length === 0) throw json({ message: "Only an administrator or a coordinator of an organisation can start a timebank" }, { status: 403 });
+  if (organisations.length === 0) throw json({ message: t("timebank.new.forbidden") }, { status: 403 });
   return json({ organisations: organisations.map((o) => ({ value: String(o.id), label: o.name })) });
 }
 
@@ -39,20 +40,20 @@ export default function NewTimebank() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l">Start a timebank</h1>
+      <h1 className="govuk-heading-l">{t("timebank.new.title")}</h1>
       <PostForm>
-        <Select name="organisationId" label="Organisation that runs it" options={[{ value: "", label: "Select an organisation" }, ...data.organisations]} defaultValue={values.organisationId} errors={errors} />
-        <TextField name="name" label="Name" hint="Like Harbour House timebank" defaultValue={values.name} errors={errors} maxLength={200} />
-        <TextField name="slug" label="Web address name" hint="Lower-case letters, numbers and dashes, like harbour-house. It cannot be changed later." defaultValue={values.slug} errors={errors} maxLength={63} spellCheck={false} widthClass="govuk-input--width-20" />
-        <TextArea name="description" label="Description (optional)" values={values} errors={errors} rows={3} />
-        <TextField name="gift" label="Hours a new member starts with" hint="In quarter hours, like 2. Enter 0 for none." defaultValue={values.gift} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <TextField name="below" label="How far below zero a member's balance may go, in hours" hint="Like 10. Enter 0 if balances may not go below zero." defaultValue={values.below} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <TextField name="above" label="Highest balance allowed, in hours" hint="Like 100" defaultValue={values.above} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <TextField name="pledge" label="Hours each member pledges a week (optional)" hint="Like 5. Leave empty for no pledge." defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
-        <SubmitButton>Start the timebank</SubmitButton>
+        <Select name="organisationId" label={t("timebank.new.organisation.label")} options={[{ value: "", label: t("timebank.new.organisation.select") }, ...data.organisations]} defaultValue={values.organisationId} errors={errors} />
+        <TextField name="name" label={t("timebank.new.name.label")} hint={t("timebank.new.name.hint")} defaultValue={values.name} errors={errors} maxLength={200} />
+        <TextField name="slug" label={t("timebank.new.slug.label")} hint={t("timebank.new.slug.hint")} defaultValue={values.slug} errors={errors} maxLength={63} spellCheck={false} widthClass="govuk-input--width-20" />
+        <TextArea name="description" label={t("timebank.new.description.label")} values={values} errors={errors} rows={3} />
+        <TextField name="gift" label={t("timebank.new.gift.label")} hint={t("timebank.new.gift.hint")} defaultValue={values.gift} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="below" label={t("timebank.new.below.label")} hint={t("timebank.new.below.hint")} defaultValue={values.below} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="above" label={t("timebank.new.above.label")} hint={t("timebank.new.above.hint")} defaultValue={values.above} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <TextField name="pledge" label={t("timebank.new.pledge.label")} hint={t("timebank.new.pledge.hint")} defaultValue={values.pledge} errors={errors} inputMode="decimal" widthClass="govuk-input--width-5" maxLength={10} />
+        <SubmitButton>{t("timebank.new.submit")}</SubmitButton>
       </PostForm>
       <p className="govuk-body">
-        <Link className="govuk-link" to="/timebanks">Back to timebanks</Link>
+        <Link className="govuk-link" to="/timebanks">{t("timebank.new.back")}</Link>
       </p>
     </>
   );

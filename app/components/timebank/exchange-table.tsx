@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { t } from "../../i18n/translate";
 import type { ExchangeLineView } from "./exchange-view";
 
 export function ExchangeTable({ slug, lines, caption }: { slug: string; lines: ExchangeLineView[]; caption: string }) {
@@ -7,17 +8,17 @@ export function ExchangeTable({ slug, lines, caption }: { slug: string; lines: E
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Date</th>
-          <th scope="col" className="govuk-table__header">What</th>
-          <th scope="col" className="govuk-table__header">With</th>
-          <th scope="col" className="govuk-table__header">Status</th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">Hours</th>
+          <th scope="col" className="govuk-table__header">{t("timebank.exchangeTable.date")}</th>
+          <th scope="col" className="govuk-table__header">{t("timebank.exchangeTable.what")}</th>
+          <th scope="col" className="govuk-table__header">{t("timebank.exchangeTable.with")}</th>
+          <th scope="col" className="govuk-table__header">{t("timebank.exchangeTable.status")}</th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("timebank.exchangeTable.hours")}</th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {lines.length === 0 ? (
           <tr className="govuk-table__row">
-            <td className="govuk-table__cell" colSpan={5}>No exchanges yet.</td>
+            <td className="govuk-table__cell" colSpan={5}>{t("timebank.exchangeTable.none")}</td>
           </tr>
         ) : (
           lines.map((line) => (
@@ -31,7 +32,7 @@ export function ExchangeTable({ slug, lines, caption }: { slug: string; lines: E
               <td className="govuk-table__cell">{line.others}</td>
               <td className="govuk-table__cell">{line.status}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">
-                {line.direction} {line.hours}
+                {line.amount}
               </td>
             </tr>
           ))

@@ -1,6 +1,8 @@
 // What a valid timebank form is. zod schemas with GOV.UK-style messages that say how to fix it;
 // hours and dates are parsed by the same rules the services use, so a page and a service agree.
 import { z } from "zod";
+import type { MessageKey } from "../../i18n/en.js";
+import { t } from "../../i18n/translate.js";
 import { isDomainError } from "../errors.js";
 import { messageFor } from "../messages.js";
 import { dayNumber } from "./dates.js";
@@ -20,36 +22,46 @@ export const TIMEBANK_LIMITS = {
   emailChars: 254,
 } as const;
 
+/** Kinds of help: each value with the catalogue key of its words (categoryOptions() gives the words). */
 export const CATEGORIES = [
-  { value: "childcare", label: "Childcare" },
-  { value: "cleaning", label: "Cleaning and tidying" },
-  { value: "cooking", label: "Cooking and food" },
-  { value: "gardening", label: "Gardening" },
-  { value: "repairs", label: "Repairs and DIY" },
-  { value: "learning", label: "Teaching and learning" },
-  { value: "company", label: "Company and befriending" },
-  { value: "transport", label: "Lifts and errands" },
-  { value: "admin", label: "Forms, letters and computers" },
-  { value: "community", label: "Community work" },
-  { value: "other", label: "Something else" },
-] as const;
+  { value: "childcare", label: "timebank.category.childcare" },
+  { value: "cleaning", label: "timebank.category.cleaning" },
+  { value: "cooking", label: "timebank.category.cooking" },
+  { value: "gardening", label: "timebank.category.gardening" },
+  { value: "repairs", label: "timebank.category.repairs" },
+  { value: "learning", label: "timebank.category.learning" },
+  { value: "company", label: "timebank.category.company" },
+  { value: "transport", label: "timebank.category.transport" },
+  { value: "admin", label: "timebank.category.admin" },
+  { value: "community", label: "timebank.category.community" },
+  { value: "other", label: "timebank.category.other" },
+] as const satisfies readonly { value: string; label: MessageKey }[];
 
 export type Category = (typeof CATEGORIES)[number]["value"];
 const CATEGORY_VALUES = CATEGORIES.map((category) => category.value) as [Category, ...Category[]];
 
 export function categoryLabel(value: string): string {
-  return CATEGORIES.find((category) => category.value === value)?.label ?? value;
+  const category = CATEGORIES.find((candidate) => candidate.value === value);
+  return category ? t(category.label) : value;
 }
 
-const optionalText = (maximum: number, what: string) =>
-  z.string().trim().max(maximum, `${what} must be ${maximum} characters or fewer`).optional().default("");
+/** The kinds of help as options for a select: value and words. */
+export function categoryOptions(): { value: string; label: string }[] {
+  return CATEGORIES.map((category) => ({ value: category.value, label: t(category.label) }));
+}
+
+/** Keys of the "must be {maximum} characters or fewer" messages. */
+type TooLongKey = Extract<MessageKey, `timebank.form.${string}.tooLong`>;
+
+const optionalText = (maximum: number, tooLong: TooLongKey) =>
+  z.string().trim().max(maximum, t(tooLong, { maximum })).optional().default("");
 
 export const MemberProfileSchema = z.object({
-  skillsOffered: optionalText(TIMEBANK_LIMITS.skillsChars, "Skills you can offer"),
-  skillsWanted: optionalText(TIMEBANK_LIMITS.skillsChars, "Help you would like"),
-  availability: optionalText(TIMEBANK_LIMITS.availabilityChars, "When you are free"),
-  area: optionalText(TIMEBANK_LIMITS.areaChars, "Area"),
-  accessNeeds: optionalText(TIMEBANK_LIMITS.accessNeedsChars, "Access needs"),
+  skillsOffered: optionalText(TIMEBANK_LIMITS.skillsChars, "timebank.form.skillsOffered.tooLong"),
+  skillsWanted: optionalText(TIMEBANK_LIMITS.skillsChars, "timebank.form.skillsWanted.tooLong"),
+  availability: optionalText(TIMEBANK_LIMITS.availabilityChars, "timebank.form.availability.tooLong"),
+  area: optionalText(TIMEBANK_LIMITS.areaChars, "timebank.form.area.tooLong"),
+  accessNeeds: optionalText(TIMEBANK_LIMITS.accessNeedsChars, "timebank.form.accessNeeds.tooLong"),
 });
 export type MemberProfile = z.output<typeof MemberProfileSchema>;
 
@@ -57,7 +69,7 @@ export type MemberProfile = z.output<typeof MemberProfileSchema>;
 export function hoursField(maximumCentihours: bigint = MAX_EXCHANGE_CENTIHOURS) {
   return z
     .string()
-    .max(TIMEBANK_LIMITS.hoursChars, "Enter the hours as a number, like 1.5 or 0.75")
+    .max(TIMEBANK_LIMITS.hoursChars, t("errors.timebank_hours_not_a_number"))
     .transform((value, context) => {
       try {
         return parseExchangeHours(value, "hours", maximumCentihours);
@@ -73,7 +85,7 @@ export function hoursField(maximumCentihours: bigint = MAX_EXCHANGE_CENTIHOURS) 
 export function optionalHoursSettingField(maximumCentihours: bigint) {
   return z
     .string()
-    .max(TIMEBANK_LIMITS.hoursChars, "Enter the hours as a number, like 5 or 2.5")
+    .max(TIMEBANK_LIMITS.hoursChars, t("timebank.form.hoursSetting.notANumber"))
     .transform((value, context) => {
       if (value.trim() === "") return null;
       try {
@@ -86,12 +98,15 @@ export function optionalHoursSettingField(maximumCentihours: bigint) {
     });
 }
 
-export const dateField = (what: string) =>
+/** The date fields, each with its own three messages (missing, too long, not a real date). */
+export type DateFieldName = "dateGiven" | "firstDay" | "lastDay" | "meetDate";
+
+export const dateField = (field: DateFieldName) =>
   z
     .string()
     .trim()
-    .min(1, `Enter the ${what}, like 2026-11-23`)
-    .max(10, `Enter the ${what} as year-month-day, like 2026-11-23`)
+    .min(1, t(`timebank.form.${field}.missing`))
+    .max(10, t(`timebank.form.${field}.tooLong`))
     .refine((value) => {
       try {
         dayNumber(value);
@@ -99,7 +114,7 @@ export const dateField = (what: string) =>
       } catch {
         return false;
       }
-    }, `Enter the ${what} as a real date, like 2026-11-23`);
+    }, t(`timebank.form.${field}.invalid`));
 
 const memberIdField = (message: string) =>
   z.string().regex(/^\d{1,9}$/, message).transform(Number);
@@ -108,28 +123,30 @@ export const EnrolSchema = MemberProfileSchema.extend({
   email: z
     .string()
     .trim()
-    .min(1, "Enter the email address of the person's account")
-    .max(TIMEBANK_LIMITS.emailChars, `Email address must be ${TIMEBANK_LIMITS.emailChars} characters or fewer`)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address in the correct format, like name@example.com"),
+    .min(1, t("timebank.form.email.missing"))
+    .max(TIMEBANK_LIMITS.emailChars, t("timebank.form.email.tooLong", { maximum: TIMEBANK_LIMITS.emailChars }))
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, t("timebank.form.email.invalid")),
   pledge: optionalHoursSettingField(MAX_PLEDGE_CENTIHOURS_PER_WEEK).optional().default(null),
 });
 
 const descriptionField = z
   .string()
   .trim()
-  .min(1, "Enter what was done, like \"Looked after two children for the afternoon\"")
-  .max(TIMEBANK_LIMITS.descriptionChars, `What was done must be ${TIMEBANK_LIMITS.descriptionChars} characters or fewer`);
+  .min(1, t("timebank.form.description.missing"))
+  .max(TIMEBANK_LIMITS.descriptionChars, t("timebank.form.description.tooLong", { maximum: TIMEBANK_LIMITS.descriptionChars }));
 
-const categoryField = z.enum(CATEGORY_VALUES, { message: "Select the kind of help" });
+const categoryField = z.enum(CATEGORY_VALUES, { message: t("timebank.form.category.missing") });
 
 /** A member records time they gave; the receiver confirms it. */
 export const GiverRecordSchema = z.object({
-  receiverId: memberIdField("Select who received the time"),
+  receiverId: memberIdField(t("timebank.form.receiver.missing")),
   hours: hoursField(),
-  date: dateField("date the time was given"),
+  date: dateField("dateGiven"),
   category: categoryField,
   description: descriptionField,
 });
+
+const tooManyPeople = t("timebank.form.people.tooMany", { maximum: 50 });
 
 /**
  * A coordinator records an exchange on behalf of everyone in it. One giver and several
@@ -138,76 +155,76 @@ export const GiverRecordSchema = z.object({
 export const CoordinatorRecordSchema = z.object({
   giverIds: z
     .string()
-    .min(1, "Select who gave the time")
-    .max(600, "Select 50 people or fewer")
+    .min(1, t("timebank.form.giver.missing"))
+    .max(600, tooManyPeople)
     .transform((value) => value.split("\n").filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{1,9}$/, "Select who gave the time").transform(Number)).min(1, "Select who gave the time").max(50, "Select 50 people or fewer")),
+    .pipe(z.array(z.string().regex(/^\d{1,9}$/, t("timebank.form.giver.missing")).transform(Number)).min(1, t("timebank.form.giver.missing")).max(50, tooManyPeople)),
   receiverIds: z
     .string()
-    .min(1, "Select who received the time")
-    .max(600, "Select 50 people or fewer")
+    .min(1, t("timebank.form.receiver.missing"))
+    .max(600, tooManyPeople)
     .transform((value) => value.split("\n").filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{1,9}$/, "Select who received the time").transform(Number)).min(1, "Select who received the time").max(50, "Select 50 people or fewer")),
+    .pipe(z.array(z.string().regex(/^\d{1,9}$/, t("timebank.form.receiver.missing")).transform(Number)).min(1, t("timebank.form.receiver.missing")).max(50, tooManyPeople)),
   hours: hoursField(),
-  date: dateField("date the time was given"),
+  date: dateField("dateGiven"),
   category: categoryField,
   description: descriptionField,
 });
 
 export const ExemptionSchema = z.object({
-  memberId: memberIdField("Select the member"),
-  startsOn: dateField("first day"),
-  endsOn: dateField("last day"),
+  memberId: memberIdField(t("timebank.form.member.missing")),
+  startsOn: dateField("firstDay"),
+  endsOn: dateField("lastDay"),
   reason: z
     .string()
     .trim()
-    .min(1, "Enter the reason, like \"In hospital\" or \"New baby\"")
-    .max(TIMEBANK_LIMITS.reasonChars, `The reason must be ${TIMEBANK_LIMITS.reasonChars} characters or fewer`),
+    .min(1, t("timebank.form.exemptionReason.missing"))
+    .max(TIMEBANK_LIMITS.reasonChars, t("timebank.form.reason.tooLong", { maximum: TIMEBANK_LIMITS.reasonChars })),
 });
 
 export const ListingSchema = z.object({
-  kind: z.enum(["offer", "request"], { message: "Select whether you are offering help or asking for it" }),
+  kind: z.enum(["offer", "request"], { message: t("timebank.form.listingKind.missing") }),
   category: categoryField,
-  title: z.string().trim().min(1, "Enter a short title, like \"After-school childcare\"").max(120, "The title must be 120 characters or fewer"),
-  description: optionalText(2000, "The description"),
+  title: z.string().trim().min(1, t("timebank.form.listingTitle.missing")).max(120, t("timebank.form.listingTitle.tooLong", { maximum: 120 })),
+  description: optionalText(2000, "timebank.form.listingDescription.tooLong"),
 });
 
 export const RespondSchema = z.object({
   hours: hoursField(),
-  date: dateField("date you plan to meet"),
+  date: dateField("meetDate"),
 });
 
-const reasonText = (what: string) =>
-  z.string().trim().min(1, `Enter ${what}`).max(500, "The reason must be 500 characters or fewer");
+const reasonText = (missing: string) =>
+  z.string().trim().min(1, missing).max(500, t("timebank.form.reason.tooLong", { maximum: 500 }));
 
-export const DisputeSchema = z.object({ reason: reasonText("what is wrong with this exchange") });
+export const DisputeSchema = z.object({ reason: reasonText(t("timebank.form.disputeReason.missing")) });
 
 export const ResolveSchema = z.object({
-  outcome: z.enum(["reversed", "stands"], { message: "Select whether to reverse the exchange or let it stand" }),
-  resolutionReason: reasonText("the reason for your decision, which both members will see"),
+  outcome: z.enum(["reversed", "stands"], { message: t("timebank.form.outcome.missing") }),
+  resolutionReason: reasonText(t("timebank.form.resolutionReason.missing")),
 });
 
-export const RedeemSchema = z.object({ rewardId: memberIdField("Select a reward") });
+export const RedeemSchema = z.object({ rewardId: memberIdField(t("timebank.form.reward.missing")) });
 export const DonateSchema = z.object({ hours: hoursField() });
 export const UseCodeSchema = z.object({
-  code: z.string().trim().min(1, "Enter the code from the member, like K7QM2XH9PA").max(20, "Enter the 10-character code from the member, like K7QM2XH9PA"),
+  code: z.string().trim().min(1, t("timebank.form.code.missing")).max(20, t("timebank.form.code.tooLong")),
 });
 export const GrantSchema = z.object({
-  memberId: memberIdField("Select the member"),
+  memberId: memberIdField(t("timebank.form.member.missing")),
   grantHours: hoursField(),
-  reason: z.string().trim().min(1, "Enter the reason, which will show in the timebank's reports").max(200, "The reason must be 200 characters or fewer"),
+  reason: z.string().trim().min(1, t("errors.timebank_reason_missing")).max(200, t("timebank.form.reason.tooLong", { maximum: 200 })),
 });
-export const SettleSchema = z.object({ partnerId: memberIdField("Select a partner") });
+export const SettleSchema = z.object({ partnerId: memberIdField(t("timebank.form.partner.missing")) });
 
 /** A coordinator thanks the people who came to a co-production meeting with hours from a sponsor. */
 export const ParticipationSchema = z.object({
-  sponsorMemberId: memberIdField("Select the organisation giving the hours"),
+  sponsorMemberId: memberIdField(t("timebank.form.sponsor.missing")),
   memberIds: z
     .string()
-    .min(1, "Select who took part")
-    .max(600, "Select 50 people or fewer")
+    .min(1, t("timebank.form.participants.missing"))
+    .max(600, tooManyPeople)
     .transform((value) => value.split("\n").filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{1,9}$/, "Select who took part").transform(Number)).min(1, "Select who took part").max(50, "Select 50 people or fewer")),
+    .pipe(z.array(z.string().regex(/^\d{1,9}$/, t("timebank.form.participants.missing")).transform(Number)).min(1, t("timebank.form.participants.missing")).max(50, tooManyPeople)),
   hours: hoursField(),
-  occasion: z.string().trim().min(1, "Enter the meeting, like \"Northfield budget round public meeting\"").max(200, "The meeting must be 200 characters or fewer"),
+  occasion: z.string().trim().min(1, t("timebank.form.occasion.missing")).max(200, t("timebank.form.occasion.tooLong", { maximum: 200 })),
 });

@@ -2,6 +2,7 @@
 // matching the ledger's HOUR unit (scale 2). Exchanges move whole quarter hours.
 import { DomainError, isDomainError } from "../errors.js";
 import { parseAmountMinor } from "../ledger/amount.js";
+import { tp } from "../../i18n/translate.js";
 
 export const QUARTER_HOUR_CENTIHOURS = 25n;
 /** One line of an exchange: a day's work at most. */
@@ -60,8 +61,8 @@ export function formatHoursNumber(centihours: bigint): string {
 
 /** For people: "1 hour", "2.5 hours", "-8 hours". */
 export function formatHours(centihours: bigint): string {
-  const number = formatHoursNumber(centihours);
-  return `${number} ${centihours === 100n || centihours === -100n ? "hour" : "hours"}`;
+  // The number as formatHoursNumber writes it: at most two decimal places, so it survives Number().
+  return tp("timebank.hours", Number(formatHoursNumber(centihours)));
 }
 
 /** Decimal text for the ledger: 250n -> "2.50". */

@@ -1,5 +1,7 @@
 // Turning timebank values into the words and numbers a page shows. Pure: loaders call these so
 // no bigint has to travel to the browser as JSON.
+import type { MessageKey } from "../../i18n/en.js";
+import { t } from "../../i18n/translate.js";
 import { longDate, shortDate } from "./dates.js";
 import { formatHours, formatHoursNumber } from "./hours.js";
 import type { PledgeProgress } from "./pledge.js";
@@ -31,18 +33,24 @@ export function pledgeView(progress: PledgeProgress, who: "you" | string): Pledg
   // Whole-number percentage with integer arithmetic; only the bar's width uses it.
   const percent = expected === 0n ? (given > 0n ? 100 : 0) : Number(given >= expected ? 100n : (given * 100n) / expected);
   const you = who === "you";
-  const subject = you ? "You have" : `${who} has`;
   let sentence: string;
-  if (progress.standing === "no_pledge") sentence = `${subject} given ${formatHours(given)} this week.`;
-  else if (progress.exemptToday) sentence = `${you ? "You are" : `${who} is`} not expected to give time at the moment. ${subject} given ${formatHours(given)} this week.`;
-  else if (given >= expected) sentence = `${subject} given ${formatHours(given)} this week: the ${formatHours(progress.pledgePerWeekCentihours)} pledge is met. Thank you.`;
-  else sentence = `${subject} given ${formatHoursNumber(given)} of ${formatHours(expected)} this week. ${formatHours(progress.thisWeekRemainingCentihours)} to go.`;
+  if (progress.standing === "no_pledge") {
+    sentence = you ? t("timebank.pledge.noPledge.you", { given: formatHours(given) }) : t("timebank.pledge.noPledge.other", { name: who, given: formatHours(given) });
+  } else if (progress.exemptToday) {
+    sentence = you ? t("timebank.pledge.exempt.you", { given: formatHours(given) }) : t("timebank.pledge.exempt.other", { name: who, given: formatHours(given) });
+  } else if (given >= expected) {
+    const values = { given: formatHours(given), pledge: formatHours(progress.pledgePerWeekCentihours) };
+    sentence = you ? t("timebank.pledge.met.you", values) : t("timebank.pledge.met.other", { ...values, name: who });
+  } else {
+    const values = { given: formatHoursNumber(given), expected: formatHours(expected), remaining: formatHours(progress.thisWeekRemainingCentihours) };
+    sentence = you ? t("timebank.pledge.toGo.you", values) : t("timebank.pledge.toGo.other", { ...values, name: who });
+  }
   return {
     hasPledge: progress.standing !== "no_pledge",
     pledge: formatHours(progress.pledgePerWeekCentihours),
     weekStartsOn: progress.weekStartsOn,
     weekEndsOn: progress.weekEndsOn,
-    weekLabel: `${longDate(progress.weekStartsOn)} to ${longDate(progress.weekEndsOn)}`,
+    weekLabel: t("timebank.pledge.week", { start: longDate(progress.weekStartsOn), end: longDate(progress.weekEndsOn) }),
     thisWeekExpected: formatHours(expected),
     thisWeekGiven: formatHours(given),
     thisWeekRemaining: formatHours(progress.thisWeekRemainingCentihours),
@@ -57,11 +65,22 @@ export function pledgeView(progress: PledgeProgress, who: "you" | string): Pledg
   };
 }
 
-export const STATUS_LABELS: Record<string, string> = {
-  agreed: "Agreed",
-  done: "Waiting for confirmation",
-  confirmed: "Confirmed",
-  cancelled: "Cancelled",
+/** The catalogue key for each exchange status. */
+export const STATUS_LABEL_KEYS: Record<string, Extract<MessageKey, `timebank.status.${string}`>> = {
+  agreed: "timebank.status.agreed",
+  done: "timebank.status.done",
+  confirmed: "timebank.status.confirmed",
+  cancelled: "timebank.status.cancelled",
 };
+
+/** An exchange's status in words; a reversed exchange says so whatever its status. */
+export function statusLabel(status: string, reversed = false): string {
+  if (reversed) return t("timebank.status.reversed");
+  const key = STATUS_LABEL_KEYS[status];
+  return key ? t(key) : status;
+}
+
+/** The words for each status, for callers that read the table directly (prefer statusLabel). */
+export const STATUS_LABELS: Record<string, string> = Object.fromEntries(Object.entries(STATUS_LABEL_KEYS).map(([status, key]) => [status, t(key)]));
 
 export { formatHours, longDate, shortDate };

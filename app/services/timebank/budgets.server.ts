@@ -6,6 +6,7 @@ import { DomainError, isDomainError } from "../../domain/errors.js";
 import { formatPounds } from "../../domain/format.js";
 import { formatMinor } from "../../domain/ledger/amount.js";
 import { formatHours } from "../../domain/timebank/hours.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { CurrentUser } from "../current-user.js";
 import { getAccount, openAccount } from "../ledger/accounts.server.js";
@@ -20,7 +21,7 @@ export const BUDGET_STATEMENT_LINES = 50;
 
 /** The organisation's money for personal budgets: top-ups come from it (no lower bound: it shows what was put in). */
 export function budgetFundsAccountCode(timebankId: number): string {
-  return `timebank:${timebankId}:budgets:gbp`;
+  return `timebank:${timebankId}:budgets:gbp`; // i18n-exempt: ledger account code
 }
 
 export interface PersonalBudget {
@@ -60,17 +61,17 @@ export async function fundPersonalBudget(db: TimebankDb, user: CurrentUser, slug
   if (member.isOrganisation || member.status !== "active") throw new DomainError("timebank_member_not_found", { status: 404 });
   return inTransaction(db, async (trx) => {
     if (!(await getAccount(trx, budgetFundsAccountCode(timebank.id)))) {
-      await openAccount(trx, { code: budgetFundsAccountCode(timebank.id), unit: "GBP", name: `${timebank.name.slice(0, 150)}: personal budget funds`, ownerType: "timebank", ownerId: String(timebank.id) });
+      await openAccount(trx, { code: budgetFundsAccountCode(timebank.id), unit: "GBP", name: t("timebank.ledger.account.budgetFunds", { name: timebank.name.slice(0, 150) }), ownerType: "timebank", ownerId: String(timebank.id) });
     }
     const code = personalBudgetAccountCode(timebank.id, input.memberId);
     if (!(await getAccount(trx, code))) {
-      await openAccount(trx, { code, unit: "GBP", name: `${member.name.slice(0, 150)}: personal budget`, ownerType: "timebank_budget", ownerId: String(input.memberId), minBalance: "0" });
+      await openAccount(trx, { code, unit: "GBP", name: t("timebank.ledger.account.budget", { name: member.name.slice(0, 150) }), ownerType: "timebank_budget", ownerId: String(input.memberId), minBalance: "0" });
     }
     const amount = formatMinor(input.pence, "GBP");
     const posted = await postEntry(trx, {
       idempotencyKey: `timebank:budget-top-up:${input.requestKey}`,
       kind: "timebank_budget_top_up",
-      memo: `Personal budget top-up from ${timebank.organisationName.slice(0, 200)}`,
+      memo: t("timebank.ledger.memo.budgetTopUp", { organisation: timebank.organisationName.slice(0, 200) }),
       metadata: { timebank: slug, member: String(input.memberId) },
       createdBy: `user:${user.id}`,
       postings: [

@@ -3,6 +3,7 @@
 // by letting it stand, always with a reason both sides see.
 import { DomainError, assert } from "../../domain/errors.js";
 import { memoText } from "../../domain/timebank/exchange.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { CurrentUser } from "../current-user.js";
 import { inTransaction } from "../ledger/db.server.js";
@@ -98,7 +99,7 @@ export async function resolveDispute(
       const reversal = await reverseEntry(trx, {
         entryId: BigInt(exchange.entry_id),
         idempotencyKey: `timebank:reversal:${exchangeId}`,
-        memo: memoText(`Exchange ${exchangeId} reversed after a dispute: ${text}`),
+        memo: memoText(t("timebank.ledger.memo.reversal", { exchange: exchangeId, reason: text })),
         createdBy: `user:${user.id}`,
       });
       await trx.updateTable("timebank_exchange").set({ reversal_entry_id: reversal.entryId }).where("id", "=", exchangeId).execute();

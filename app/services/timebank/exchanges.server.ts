@@ -7,6 +7,7 @@ import { dayNumber, todayInLondon } from "../../domain/timebank/dates.js";
 import { buildParties, checkParties, memoText, type ExchangeParties } from "../../domain/timebank/exchange.js";
 import { centihoursToLedgerText, formatHours } from "../../domain/timebank/hours.js";
 import { describeLimit } from "../../domain/timebank/limits.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { CurrentUser } from "../current-user.js";
 import { getAccount } from "../ledger/accounts.server.js";
@@ -121,7 +122,7 @@ async function postAndConfirm(trx: TimebankDb, timebank: Timebank, exchangeId: n
   const posted = await postEntry(trx, {
     idempotencyKey: `timebank:exchange:${exchangeId}`,
     kind: "timebank_exchange",
-    memo: memoText(`Exchange ${exchangeId}: ${description}`),
+    memo: memoText(t("timebank.ledger.memo.exchange", { exchange: exchangeId, description })),
     metadata: { timebank: timebank.slug, exchange: String(exchangeId) },
     createdBy: `user:${userId}`,
     postings: [
@@ -164,7 +165,7 @@ export async function explainLimitRefusal(db: TimebankDb, timebank: Timebank, pa
   const limit = refusal.side === "below" ? account.minBalanceMinor! : account.maxBalanceMinor!;
   return new DomainError(refusal.side === "below" ? "timebank_limit_below" : "timebank_limit_above", {
     values: {
-      name: names.get(line.memberId) ?? "This member",
+      name: names.get(line.memberId) ?? t("timebank.member.someone"),
       hours: formatHours(line.centihours),
       balance: formatHours(account.balanceMinor),
       limit: formatHours(limit),

@@ -8,6 +8,7 @@ import { toBigInt } from "../../domain/ledger/amount.js";
 import { todayInLondon } from "../../domain/timebank/dates.js";
 import { centihoursToLedgerText } from "../../domain/timebank/hours.js";
 import type { MemberProfile } from "../../domain/timebank/forms.js";
+import { t } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { CurrentUser } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
@@ -50,7 +51,7 @@ async function activate(trx: TimebankDb, timebank: Timebank, memberId: number, p
     await postEntry(trx, {
       idempotencyKey: `timebank:gift:${memberId}`,
       kind: "timebank_joining_gift",
-      memo: `Joining gift for ${personName.slice(0, 200)} in ${timebank.name.slice(0, 200)}`,
+      memo: t("timebank.ledger.memo.joiningGift", { name: personName.slice(0, 200), timebank: timebank.name.slice(0, 200) }),
       metadata: { timebank: timebank.slug, member: String(memberId) },
       createdBy: `user:${approverId}`,
       postings: [

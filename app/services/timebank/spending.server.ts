@@ -6,6 +6,7 @@ import { DomainError, isDomainError } from "../../domain/errors.js";
 import { toBigInt } from "../../domain/ledger/amount.js";
 import { memoText } from "../../domain/timebank/exchange.js";
 import { centihoursToLedgerText, formatHours } from "../../domain/timebank/hours.js";
+import { t, tp } from "../../i18n/translate.js";
 import { recordAudit } from "../audit.server.js";
 import type { CurrentUser } from "../current-user.js";
 import { getAccount, openAccount } from "../ledger/accounts.server.js";
@@ -24,17 +25,17 @@ import {
 } from "./timebanks.server.js";
 
 export function partnerAccountCode(timebankId: number, partnerId: number): string {
-  return `timebank:${timebankId}:partner:${partnerId}`;
+  return `timebank:${timebankId}:partner:${partnerId}`; // i18n-exempt: ledger account code
 }
 
 /** A member's personal budget in pounds, for mixed payments. */
 export function personalBudgetAccountCode(timebankId: number, memberId: number): string {
-  return `timebank:${timebankId}:member:${memberId}:budget`;
+  return `timebank:${timebankId}:member:${memberId}:budget`; // i18n-exempt: ledger account code
 }
 
 /** Pounds the timebank's organisation receives for activities paid partly in pounds. */
 export function activityPoundsAccountCode(timebankId: number): string {
-  return `timebank:${timebankId}:activities:gbp`;
+  return `timebank:${timebankId}:activities:gbp`; // i18n-exempt: ledger account code
 }
 
 // No 0/O or 1/I: codes are read aloud at a cinema counter.
@@ -84,7 +85,7 @@ export async function addPartner(
       .values({ timebank_id: timebank.id, name: input.name, description: input.description ?? "", sponsor_member_id: input.sponsorMemberId, contact_user_id: input.contactUserId ?? null })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await openAccount(trx, { code: partnerAccountCode(timebank.id, partner.id), unit: "HOUR", name: `${input.name.slice(0, 150)} (partner)`, ownerType: "timebank_partner", ownerId: String(partner.id), minBalance: "0" });
+    await openAccount(trx, { code: partnerAccountCode(timebank.id, partner.id), unit: "HOUR", name: t("timebank.ledger.account.partner", { name: input.name.slice(0, 150) }), ownerType: "timebank_partner", ownerId: String(partner.id), minBalance: "0" });
     await recordAudit(trx, { actorUserId: user.id, action: "timebank.partner_added", subjectType: "timebank_partner", subjectId: partner.id, details: { timebank: slug } });
     return partner.id;
   });
@@ -118,7 +119,7 @@ export async function redeemReward(db: TimebankDb, user: CurrentUser, slug: stri
       const posted = await postEntry(trx, {
         idempotencyKey: `timebank:redemption:${code}`,
         kind: "timebank_redemption",
-        memo: memoText(`${reward.title} from ${reward.partner_name}`),
+        memo: memoText(t("timebank.ledger.memo.redemption", { reward: reward.title, partner: reward.partner_name })),
         metadata: { timebank: slug, reward: String(reward.id), code },
         createdBy: `user:${user.id}`,
         postings: [
@@ -177,9 +178,9 @@ export async function donateToPot(db: TimebankDb, user: CurrentUser, slug: strin
   const me = await requireActiveMember(db, user, timebank);
   try {
     const posted = await postEntry(db, {
-      idempotencyKey: `timebank:pot-donation:${me.memberId}:${requestKey}`,
+      idempotencyKey: `timebank:pot-donation:${me.memberId}:${requestKey}`, // i18n-exempt: idempotency key
       kind: "timebank_pot_donation",
-      memo: "Donation to the community pot",
+      memo: t("timebank.ledger.memo.potDonation"),
       metadata: { timebank: slug, member: String(me.memberId) },
       createdBy: `user:${user.id}`,
       postings: [
@@ -201,11 +202,12 @@ export async function grantFromPot(db: TimebankDb, user: CurrentUser, slug: stri
   const reason = memoText(input.reason);
   if (reason.length === 0) throw new DomainError("timebank_reason_missing", { field: "reason" });
   const names = await memberNames(db, [input.memberId]);
+  const grantee = names.get(input.memberId);
   try {
     const posted = await postEntry(db, {
       idempotencyKey: `timebank:pot-grant:${input.requestKey}`,
       kind: "timebank_pot_grant",
-      memo: memoText(`Grant from the community pot to ${names.get(input.memberId) ?? "a member"}: ${reason}`),
+      memo: memoText(grantee === undefined ? t("timebank.ledger.memo.potGrant.someone", { reason }) : t("timebank.ledger.memo.potGrant", { name: grantee, reason })),
       metadata: { timebank: slug, member: String(input.memberId), reason: reason.slice(0, 200) },
       createdBy: `user:${user.id}`,
       postings: [
@@ -246,9 +248,9 @@ export async function payMixed(db: TimebankDb, user: CurrentUser, slug: string, 
   const pence = input.poundsMinor;
   const pounds = `${pence / 100n}.${(pence % 100n).toString().padStart(2, "0")}`;
   return inTransaction(db, async (trx) => {
-    await openAccount(trx, { code: activityPoundsAccountCode(timebank.id), unit: "GBP", name: `${timebank.name.slice(0, 150)}: activities paid in pounds`, ownerType: "timebank", ownerId: String(timebank.id) });
+    await openAccount(trx, { code: activityPoundsAccountCode(timebank.id), unit: "GBP", name: t("timebank.ledger.account.activities", { name: timebank.name.slice(0, 150) }), ownerType: "timebank", ownerId: String(timebank.id) });
     const poundsEntry = await postEntry(trx, {
-      idempotencyKey: `timebank:mixed:${input.requestKey}:gbp`,
+      idempotencyKey: `timebank:mixed:${input.requestKey}:gbp`, // i18n-exempt: idempotency key
       kind: "timebank_mixed_payment",
       memo,
       metadata: { timebank: slug, member: String(input.memberId), part: "pounds" },
@@ -260,7 +262,7 @@ export async function payMixed(db: TimebankDb, user: CurrentUser, slug: string, 
     });
     if (between) await between();
     const hoursEntry = await postEntry(trx, {
-      idempotencyKey: `timebank:mixed:${input.requestKey}:hour`,
+      idempotencyKey: `timebank:mixed:${input.requestKey}:hour`, // i18n-exempt: idempotency key
       kind: "timebank_mixed_payment",
       memo,
       metadata: { timebank: slug, member: String(input.memberId), part: "hours" },
@@ -293,7 +295,7 @@ export async function rewardParticipation(
   const posted = await postEntry(db, {
     idempotencyKey: `timebank:participation:${input.requestKey}`,
     kind: "timebank_participation",
-    memo: memoText(`Thank you for taking part: ${input.occasion}`),
+    memo: memoText(t("timebank.ledger.memo.participation", { occasion: input.occasion })),
     metadata: { timebank: slug },
     createdBy: `user:${user.id}`,
     postings: [
@@ -416,9 +418,9 @@ export async function settlePartner(db: TimebankDb, user: CurrentUser, slug: str
     if (due.length === 0) return { entryId: null, centihours: 0n };
     const total = due.reduce((sum, row) => sum + toBigInt(row.centihours), 0n);
     const posted = await postEntry(trx, {
-      idempotencyKey: `timebank:settlement:${partnerId}:${due[due.length - 1]!.id}`,
+      idempotencyKey: `timebank:settlement:${partnerId}:${due[due.length - 1]!.id}`, // i18n-exempt: idempotency key
       kind: "timebank_partner_settlement",
-      memo: memoText(`Settlement of ${due.length} redemption(s) with ${partner.name}`),
+      memo: memoText(tp("timebank.ledger.memo.settlement", due.length, { partner: partner.name })),
       metadata: { timebank: slug, partner: String(partnerId) },
       createdBy: `user:${user.id}`,
       postings: [

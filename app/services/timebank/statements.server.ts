@@ -1,5 +1,7 @@
 // A member's statement: every posting to their hours account, newest first, with the balance the
 // ledger recorded after each one. Read from the ledger itself, so it always agrees with it.
+import type { MessageKey } from "../../i18n/en.js";
+import { t } from "../../i18n/translate.js";
 import type { CurrentUser } from "../current-user.js";
 import { getStatement, type StatementLine } from "../ledger/reports.server.js";
 import { getMember } from "./members.server.js";
@@ -62,14 +64,15 @@ export async function fullMemberStatement(db: TimebankDb, user: CurrentUser, slu
   }
 }
 
-const KIND_LABELS: Record<string, string> = {
-  timebank_exchange: "Exchange",
-  timebank_joining_gift: "Joining gift",
-  reversal: "Reversal",
+const KIND_LABELS: Record<string, Extract<MessageKey, `timebank.statementKind.${string}`>> = {
+  timebank_exchange: "timebank.statementKind.exchange",
+  timebank_joining_gift: "timebank.statementKind.joiningGift",
+  reversal: "timebank.statementKind.reversal",
 };
 
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? kind.replace(/_/g, " ");
+  const key = KIND_LABELS[kind];
+  return key ? t(key) : kind.replace(/_/g, " ");
 }
 
 /** A CSV cell: quoted, and text that a spreadsheet would run as a formula is made inert. */

@@ -5,6 +5,7 @@ import type { Database } from "../../../db/schema.js";
 import { DomainError, assert } from "../../domain/errors.js";
 import { toBigInt } from "../../domain/ledger/amount.js";
 import { centihoursToLedgerText } from "../../domain/timebank/hours.js";
+import { t } from "../../i18n/translate.js";
 import { openAccount } from "../ledger/accounts.server.js";
 import type { CurrentUser } from "../current-user.js";
 import { inTransaction } from "../ledger/db.server.js";
@@ -28,17 +29,17 @@ export const MAX_TIMEBANKS_LISTED = 100;
 
 /** The timebank's own account: joining gifts come from it. It has no lower bound. */
 export function bankAccountCode(timebankId: number): string {
-  return `timebank:${timebankId}:bank`;
+  return `timebank:${timebankId}:bank`; // i18n-exempt: ledger account code
 }
 
 /** The community pot: members donate hours to it and coordinators grant from it. Never below zero. */
 export function potAccountCode(timebankId: number): string {
-  return `timebank:${timebankId}:pot`;
+  return `timebank:${timebankId}:pot`; // i18n-exempt: ledger account code
 }
 
 /** Every member, person or organisation, has one hours account in each timebank. */
 export function memberAccountCode(timebankId: number, memberId: number): string {
-  return `timebank:${timebankId}:member:${memberId}`;
+  return `timebank:${timebankId}:member:${memberId}`; // i18n-exempt: ledger account code
 }
 
 function timebankQuery(db: TimebankDb) {
@@ -152,7 +153,7 @@ export async function createTimebank(db: TimebankDb, input: CreateTimebankInput,
     await openAccount(trx, {
       code: bankAccountCode(timebank.id),
       unit: "HOUR",
-      name: `${input.name}: the timebank's own hours`,
+      name: t("timebank.ledger.account.bank", { name: input.name }),
       ownerType: "timebank",
       ownerId: String(timebank.id),
       isPublic: true,
@@ -160,7 +161,7 @@ export async function createTimebank(db: TimebankDb, input: CreateTimebankInput,
     await openAccount(trx, {
       code: potAccountCode(timebank.id),
       unit: "HOUR",
-      name: `${input.name}: community pot`,
+      name: t("timebank.ledger.account.pot", { name: input.name }),
       ownerType: "timebank",
       ownerId: String(timebank.id),
       isPublic: true,
