@@ -54,6 +54,7 @@ function looksLikeWords(text: string): boolean {
   if (/^[a-z0-9_.:\-/]+$/i.test(trimmed) && !/[A-Z][a-z]/.test(trimmed)) return false; // codes, paths, keys
   if (/^(https?:|mailto:|\/)/.test(trimmed)) return false;
   if (/^[a-z_][a-z0-9_.]* as [A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) return false; // SQL aliases: "app_user.name as author_name"
+  if (/^(is not|not in|not like|not ilike|is distinct from|is not distinct from)$/.test(trimmed)) return false; // SQL operators
   if (/^[A-Z0-9_]+$/.test(trimmed)) return false; // GBP, HOUR, ENV_NAMES
   if (/^[a-z][A-Za-z0-9_.\-]*$/.test(trimmed)) return false; // field names: accountCode, reviewedOn-
   return WORDS.test(trimmed);
@@ -120,7 +121,10 @@ export function findInlineTextIn(file: string, text: string): InlineText[] {
       if (looksLikeWords(node.text) && !inNonTextPlace(node)) report(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
       const pieces = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" … ");
-      if (looksLikeWords(pieces.replace(/…/g, " ")) && !inNonTextPlace(node)) report(node, pieces);
+      const literals = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+      // A piece beside an interpolation is words when a word in it touches a space: `${n} proposals`.
+      const wordsBesideValue = (piece: string) => looksLikeWords(piece) || /(^|\s)[A-Za-z]{2,}(\s|$)/.test(piece) && /\s/.test(piece);
+      if (literals.some(wordsBesideValue) && !inNonTextPlace(node)) report(node, pieces);
     }
     ts.forEachChild(node, visit);
   };

@@ -49,15 +49,17 @@ export function t<K extends MessageKey>(key: K, ...values: MessageValues<K>): st
 }
 
 /** Which of a plural pair a count takes, by the language's plural rules: for tr(), when the count is an element. */
-export function pluralKey<B extends PluralKey>(key: B, count: number | bigint): `${B}.one` | `${B}.other` {
+export function pluralKey<B extends PluralKey>(key: B, count: number | bigint | string): `${B}.one` | `${B}.other` {
   return PLURAL_RULES.select(Number(count)) === "one" ? `${key}.one` : `${key}.other`;
 }
 
 /**
  * The words for a count: "<key>.one" or "<key>.other" as the language's plural rules choose,
- * with {count} and the other placeholders filled in ("1 proposal", "3 proposals").
+ * with {count} and the other placeholders filled in ("1 proposal", "3 proposals"). A count may be
+ * a decimal string ("2.5" hours): it is shown exactly as given and only its plural form is chosen
+ * from its value.
  */
-export function tp<B extends PluralKey>(key: B, count: number | bigint, ...values: PluralValues<B>): string {
+export function tp<B extends PluralKey>(key: B, count: number | bigint | string, ...values: PluralValues<B>): string {
   const formKey = pluralKey(key, count) as MessageKey;
   const text = en[formKey];
   if (text === undefined) throw new Error(`Invariant failed: no plural form ${formKey}`);

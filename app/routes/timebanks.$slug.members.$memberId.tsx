@@ -150,13 +150,13 @@ export default function MemberPage() {
         <ul className="govuk-list">
           <li>
             <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/statement`}>
-              {data.isSelf ? t("timebank.member.statement.self") : t("timebank.member.statement.other", { name: member.name })}
+              {data.isSelf ? t("timebank.member.statement.self") : t("timebank.member.statement.someoneElse", { name: member.name })}
             </Link>
           </li>
           {member.activePerson ? (
             <li>
               <Link className="govuk-link" to={`/timebanks/${data.slug}/members/${member.id}/budget`}>
-                {data.isSelf ? t("timebank.member.budget.self") : t("timebank.member.budget.other", { name: member.name })}
+                {data.isSelf ? t("timebank.member.budget.self") : t("timebank.member.budget.someoneElse", { name: member.name })}
               </Link>
             </li>
           ) : null}

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE_AREAS, en } from "../../app/i18n/en.js";
 import { tr } from "../../app/i18n/rich.js";
-import { findInlineTextIn } from "../../scripts/inline-text.js";
+import { findInlineText, findInlineTextIn } from "../../scripts/inline-text.js";
 
 describe("the catalogue's areas", () => {
   it("never define the same key in two areas (a later area would silently win)", () => {
@@ -53,6 +53,8 @@ describe("finding words written in code instead of the catalogue", () => {
   it("finds sentences in code, labels in tables and words in template literals", () => {
     expect(find(`const LABELS = { submitted: "Waiting for review" };`, "app/domain/x.ts")).toEqual(["Waiting for review"]);
     expect(find("const message = (n: number) => `You have ${n} proposals left`;", "app/domain/x.ts")).toEqual(["You have … proposals left"]);
+    expect(find("const count = (n: number) => `${n} proposals`;", "app/domain/x.ts")).toEqual(["… proposals"]);
+    expect(find("const code = (id: number) => `timebank:${id}:member:%`;", "app/domain/x.ts")).toEqual([]);
     expect(find(`const title = z.string().max(300, "Title must be 300 characters or fewer");`, "app/domain/x.ts")).toEqual(["Title must be 300 characters or fewer"]);
     expect(find(`const reply = json({ error: "Choose a project" }, { status: 400 });`, "app/routes/x.ts")).toEqual(["Choose a project"]);
   });
@@ -77,5 +79,12 @@ describe("finding words written in code instead of the catalogue", () => {
   it("leaves alone a line marked as not words, and only that line", () => {
     const source = [`// i18n-exempt: a time zone name`, `const zone = "Europe/London";`, `const label = "Europe time";`].join("\n");
     expect(find(source, "app/domain/x.ts")).toEqual(["Europe time"]);
+  });
+});
+
+describe("all words in one place", () => {
+  it("leaves no words for people written in the app, the server or the command line: they are all in the catalogue", () => {
+    const found = findInlineText(process.cwd()).map((item) => `${item.file}:${item.line}: ${item.text}`);
+    expect(found).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export const CATEGORIES = [
   { value: "transport", label: "timebank.category.transport" },
   { value: "admin", label: "timebank.category.admin" },
   { value: "community", label: "timebank.category.community" },
-  { value: "other", label: "timebank.category.other" },
+  { value: "other", label: "timebank.category.somethingElse" },
 ] as const satisfies readonly { value: string; label: MessageKey }[];
 
 export type Category = (typeof CATEGORIES)[number]["value"];

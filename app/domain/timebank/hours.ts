@@ -61,8 +61,7 @@ export function formatHoursNumber(centihours: bigint): string {
 
 /** For people: "1 hour", "2.5 hours", "-8 hours". */
 export function formatHours(centihours: bigint): string {
-  // The number as formatHoursNumber writes it: at most two decimal places, so it survives Number().
-  return tp("timebank.hours", Number(formatHoursNumber(centihours)));
+  return tp("timebank.hours", formatHoursNumber(centihours));
 }
 
 /** Decimal text for the ledger: 250n -> "2.50". */

@@ -35,15 +35,15 @@ export function pledgeView(progress: PledgeProgress, who: "you" | string): Pledg
   const you = who === "you";
   let sentence: string;
   if (progress.standing === "no_pledge") {
-    sentence = you ? t("timebank.pledge.noPledge.you", { given: formatHours(given) }) : t("timebank.pledge.noPledge.other", { name: who, given: formatHours(given) });
+    sentence = you ? t("timebank.pledge.noPledge.you", { given: formatHours(given) }) : t("timebank.pledge.noPledge.someoneElse", { name: who, given: formatHours(given) });
   } else if (progress.exemptToday) {
-    sentence = you ? t("timebank.pledge.exempt.you", { given: formatHours(given) }) : t("timebank.pledge.exempt.other", { name: who, given: formatHours(given) });
+    sentence = you ? t("timebank.pledge.exempt.you", { given: formatHours(given) }) : t("timebank.pledge.exempt.someoneElse", { name: who, given: formatHours(given) });
   } else if (given >= expected) {
     const values = { given: formatHours(given), pledge: formatHours(progress.pledgePerWeekCentihours) };
-    sentence = you ? t("timebank.pledge.met.you", values) : t("timebank.pledge.met.other", { ...values, name: who });
+    sentence = you ? t("timebank.pledge.met.you", values) : t("timebank.pledge.met.someoneElse", { ...values, name: who });
   } else {
     const values = { given: formatHoursNumber(given), expected: formatHours(expected), remaining: formatHours(progress.thisWeekRemainingCentihours) };
-    sentence = you ? t("timebank.pledge.toGo.you", values) : t("timebank.pledge.toGo.other", { ...values, name: who });
+    sentence = you ? t("timebank.pledge.toGo.you", values) : t("timebank.pledge.toGo.someoneElse", { ...values, name: who });
   }
   return {
     hasPledge: progress.standing !== "no_pledge",

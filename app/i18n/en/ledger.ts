@@ -7,6 +7,8 @@ export const ledger = {
   "ledger.memo.capture": "Capture of hold {holdKey}",
   "ledger.memo.release": "Release of hold {holdKey}",
   "ledger.account.heldFrom": "Held from {source}",
+  // Opened by the round, the Pabulib import and delivery alike: one name, or reopening the account fails.
+  "ledger.account.councilBudget": "Council participatory budget",
 
   // Comments and descriptions in the hledger export (hledger syntax, tags such as "memo:" and
   // "key:", account and commodity lines stay in code).

@@ -247,7 +247,6 @@ export const results = {
   // Ledger accounts and memos written when results are published, projects are paid and rounds
   // are imported. Memos are part of each entry's hash.
   "results.account.suppliers": "Payments to suppliers for participatory budget projects",
-  "results.account.councilBudget": "Council participatory budget",
   "results.memo.payment": "Paid {supplier} for \"{title}\"",
   "results.account.roundPot": "Budget round {id} pot",
   "results.memo.importBudget": "Budget allocated to the imported round",

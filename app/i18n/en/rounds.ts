@@ -503,7 +503,6 @@ export const rounds = {
   "rounds.ballotPaper.type": "Type of ballot: {type}. {definition}",
 
   // What rounds write in the public ledger and in a round's history.
-  "rounds.ledger.councilAccount": "Council participatory budget",
   "rounds.ledger.potAccount": "Budget round {round} pot",
   "rounds.ledger.allocated": "Budget allocated to the round",
   "rounds.ledger.returned": "Budget returned from the round",

@@ -15,7 +15,7 @@ export const timebank = {
   "timebank.category.transport": "Lifts and errands",
   "timebank.category.admin": "Forms, letters and computers",
   "timebank.category.community": "Community work",
-  "timebank.category.other": "Something else",
+  "timebank.category.somethingElse": "Something else",
 
   // The status of an exchange.
   "timebank.status.agreed": "Agreed",
@@ -27,13 +27,13 @@ export const timebank = {
   // A member's week against the pledge (one sentence in a kind voice).
   "timebank.pledge.week": "{start} to {end}",
   "timebank.pledge.noPledge.you": "You have given {given} this week.",
-  "timebank.pledge.noPledge.other": "{name} has given {given} this week.",
+  "timebank.pledge.noPledge.someoneElse": "{name} has given {given} this week.",
   "timebank.pledge.exempt.you": "You are not expected to give time at the moment. You have given {given} this week.",
-  "timebank.pledge.exempt.other": "{name} is not expected to give time at the moment. {name} has given {given} this week.",
+  "timebank.pledge.exempt.someoneElse": "{name} is not expected to give time at the moment. {name} has given {given} this week.",
   "timebank.pledge.met.you": "You have given {given} this week: the {pledge} pledge is met. Thank you.",
-  "timebank.pledge.met.other": "{name} has given {given} this week: the {pledge} pledge is met. Thank you.",
+  "timebank.pledge.met.someoneElse": "{name} has given {given} this week: the {pledge} pledge is met. Thank you.",
   "timebank.pledge.toGo.you": "You have given {given} of {expected} this week. {remaining} to go.",
-  "timebank.pledge.toGo.other": "{name} has given {given} of {expected} this week. {remaining} to go.",
+  "timebank.pledge.toGo.someoneElse": "{name} has given {given} of {expected} this week. {remaining} to go.",
 
   // The pledge box on a member's pages.
   "timebank.pledgeWeek.heading": "This week",
@@ -386,9 +386,9 @@ export const timebank = {
   "timebank.member.exemption.reason.label": "Reason",
   "timebank.member.exemption.submit": "Record exemption",
   "timebank.member.statement.self": "Your statement",
-  "timebank.member.statement.other": "Statement for {name}",
+  "timebank.member.statement.someoneElse": "Statement for {name}",
   "timebank.member.budget.self": "Your personal budget in pounds",
-  "timebank.member.budget.other": "Personal budget and mixed payments for {name}",
+  "timebank.member.budget.someoneElse": "Personal budget and mixed payments for {name}",
   "timebank.member.changePledge": "Change {name}'s pledge",
   "timebank.member.remove": "Remove {name} from the timebank",
   "timebank.member.leave": "Leave this timebank",

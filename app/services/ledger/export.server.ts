@@ -73,11 +73,13 @@ export async function exportHledger(db: LedgerDb, write: Write, options: { accou
   const account = options.accountCode === undefined ? null : await requireAccount(db, options.accountCode);
   await write(`; ${t("ledger.export.hledger.header")}\n`);
   if (account) await write(`; ${t("ledger.export.hledger.accountOnly", { account: account.code })}\n`);
+  // i18n-exempt: hledger journal syntax
   for (const unit of UNIT_CODES) await write(`commodity 1000.00 ${unit}\n`);
   let afterId = 0n;
   for (;;) {
     const accounts = await db.selectFrom("ledger_account").select(["id", "code"]).where("id", ">", afterId).orderBy("id").limit(MAX_EXPORT_BATCH_SIZE).execute();
     if (accounts.length === 0) break;
+    // i18n-exempt: hledger journal syntax
     await write(accounts.map((row) => `account ${row.code}\n`).join(""));
     afterId = toBigInt(accounts[accounts.length - 1]!.id);
   }

@@ -149,7 +149,7 @@ export async function increaseProjectBudget(db: Kysely<Database>, actor: Actor, 
         throw new DomainError("delivery_source_short", { values: { source: "pot", availableMinor: available.toString() }, field: "amount", status: 409 });
       }
     } else {
-      await openAccount(trx, { code: from, unit: "GBP", name: t("results.account.councilBudget"), ownerType: "organisation", ownerId: String(project.organisation_id), isPublic: true });
+      await openAccount(trx, { code: from, unit: "GBP", name: t("ledger.account.councilBudget"), ownerType: "organisation", ownerId: String(project.organisation_id), isPublic: true });
     }
     const amount = formatMinor(input.amountMinor, "GBP");
     const posted = await postEntry(trx, {

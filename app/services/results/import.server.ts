@@ -169,7 +169,7 @@ export async function importPabulibRound(
     }
 
     if (plan.budgetMinor > 0n) {
-      await openAccount(trx, { code: councilBudgetAccount(organisation.id), unit: "GBP", name: t("results.account.councilBudget"), ownerType: "organisation", ownerId: String(organisation.id), isPublic: true });
+      await openAccount(trx, { code: councilBudgetAccount(organisation.id), unit: "GBP", name: t("ledger.account.councilBudget"), ownerType: "organisation", ownerId: String(organisation.id), isPublic: true });
       await openAccount(trx, { code: roundPotAccount(roundId), unit: "GBP", name: t("results.account.roundPot", { id: roundId }), ownerType: "budget_round", ownerId: String(roundId), isPublic: true, minBalance: "0" });
       const amount = formatMinor(plan.budgetMinor, "GBP");
       await postEntry(trx, {

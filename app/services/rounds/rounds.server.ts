@@ -81,7 +81,7 @@ function roundColumns(input: RoundInput) {
 
 /** Moves the round's pot to the budget by posting the difference from the council's budget account. */
 async function fundPot(trx: Kysely<Database>, round: { id: number; organisationId: number }, fromMinor: bigint, toMinor: bigint, createdBy: string) {
-  const council = await openAccount(trx, { code: councilBudgetAccount(round.organisationId), unit: "GBP", name: t("rounds.ledger.councilAccount"), ownerType: "organisation", ownerId: String(round.organisationId), isPublic: true });
+  const council = await openAccount(trx, { code: councilBudgetAccount(round.organisationId), unit: "GBP", name: t("ledger.account.councilBudget"), ownerType: "organisation", ownerId: String(round.organisationId), isPublic: true });
   const pot = await openAccount(trx, { code: roundPotAccount(round.id), unit: "GBP", name: t("rounds.ledger.potAccount", { round: round.id }), ownerType: "budget_round", ownerId: String(round.id), isPublic: true, minBalance: "0" });
   const difference = toMinor - fromMinor;
   if (difference === 0n) return;
