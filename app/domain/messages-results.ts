@@ -21,19 +21,10 @@ const DELIVERY_TEXT_MESSAGES: Record<string, { required: DeliveryTextKey; tooLon
 
 export const RESULTS_MESSAGES: Record<string, MessageFor> = {
   results_round_not_closed: (v) => t("errors.results_round_not_closed", { phase: phase(v.phase) }),
-  results_not_counted: () => t("errors.results_not_counted"),
-  results_already_published: () => t("errors.results_already_published"),
-  results_count_stale: () => t("errors.results_count_stale"),
-  results_not_published: () => t("errors.results_not_published"),
-  results_no_frozen_rules: () => t("errors.results_no_frozen_rules"),
   results_import_invalid: (v) => t("errors.results_import_invalid", { detail: String(v.detail) }),
-  results_import_no_author: () => t("errors.results_import_no_author"),
-  results_slug_taken: () => t("errors.results_slug_taken"),
-  delivery_project_not_funded: () => t("errors.delivery_project_not_funded"),
   delivery_overspend: (v) => t("errors.delivery_overspend", { amount: pounds(v.amountMinor), remaining: pounds(v.remainingMinor) }),
   delivery_source_short: (v) =>
     t(v.source === "pot" ? "errors.delivery_source_short.pot" : "errors.delivery_source_short.council", { available: pounds(v.availableMinor) }),
-  delivery_status_invalid: () => t("errors.delivery_status_invalid"),
   delivery_text_invalid: (v) => {
     const messages = DELIVERY_TEXT_MESSAGES[String(v.field)];
     const maximum = String(v.maximum);

@@ -88,3 +88,18 @@ describe("all words in one place", () => {
     expect(found).toEqual([]);
   });
 });
+
+describe("words for every error", () => {
+  it("has words for every DomainError code raised anywhere in the app, the server or the command line", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { execFileSync } = await import("node:child_process");
+    const { hasMessage, messageFor } = await import("../../app/domain/messages.js");
+    const files = execFileSync("grep", ["-rlE", "DomainError\\(\"", "app", "server", "cli"], { encoding: "utf8" }).trim().split("\n");
+    const codes = new Set(files.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/DomainError\("([a-z0-9_]+)"/g)].map((match) => match[1]!)));
+    expect(codes.size).toBeGreaterThan(150);
+    expect([...codes].filter((code) => !hasMessage(code))).toEqual([]);
+    // A code with no words of its own gets the general words, never an empty message.
+    expect(messageFor({ code: "no_such_code", values: {} })).toBe(en["errors.unknown"]);
+    expect(messageFor({ code: "forbidden", values: {} })).toBe("You do not have permission to do that");
+  });
+});
