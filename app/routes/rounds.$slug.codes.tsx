@@ -20,7 +20,8 @@ async function officerRound(request: Request, params: { slug?: string }, context
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const round = await officerRound(request, params, context);
-  return json({ title: round.title, slug: round.slug });
+  // The page reads the limit from here: a .server module's values are not sent to the browser.
+  return json({ title: round.title, slug: round.slug, maximumCodes: MAX_CODES_PER_BATCH });
 }
 
 const CodesSchema = z.object({
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Codes() {
-  const { title, slug } = useLoaderData<typeof loader>();
+  const { title, slug, maximumCodes } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   if (data && "codes" in data) {
     return (
@@ -70,7 +71,7 @@ export default function Codes() {
         <h1 className="govuk-heading-l">{t("rounds.codes.title")}</h1>
         <p className="govuk-body">{t("rounds.codes.intro")}</p>
         <PostForm>
-          <TextField name="count" label={t("rounds.codes.count")} hint={t("rounds.codes.count.hint", { maximum: MAX_CODES_PER_BATCH })} inputMode="numeric" widthClass="govuk-input--width-5" defaultValue={data?.values?.count} errors={errors} />
+          <TextField name="count" label={t("rounds.codes.count")} hint={t("rounds.codes.count.hint", { maximum: maximumCodes })} inputMode="numeric" widthClass="govuk-input--width-5" defaultValue={data?.values?.count} errors={errors} />
           <TextField name="batchLabel" label={t("rounds.codes.batchLabel")} defaultValue={data?.values?.batchLabel} errors={errors} />
           <SubmitButton>{t("rounds.codes.button")}</SubmitButton>
         </PostForm>
