@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectAccessibleWithoutJs, uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, expectAccessible, expectAccessibleWithoutJs, uniqueEmail } from "./helpers";
 
 const ROUND = "/rounds/northfield-neighbourhood-fund-2027";
 

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn, signOut, uniqueEmail } from "./helpers";
+import { test, expect, DEMO_PASSWORD, expectAccessible, signIn, signOut, uniqueEmail } from "./helpers";
 
 test("a resident registers, signs out and signs in again", async ({ page }) => {
   const email = uniqueEmail("amara");

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn, signOut, uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn, signOut, uniqueEmail } from "./helpers";
 
 const HOSTEL_COORDINATOR = "coordinator@harbourhouse.example.org";
 const CENTRE_COORDINATOR = "coordinator@millbrook.example.org";

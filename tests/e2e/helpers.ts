@@ -1,5 +1,27 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Playwright's test, where a script error in the page fails the test: a page can look right
+ * from the server and still break once the browser runs it (for example a value that only
+ * exists on the server). Pages opened in extra contexts watch themselves with watchForErrors.
+ */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const errors = watchForErrors(page);
+    await use(page);
+    expect(errors, `script errors on ${page.url()}`).toEqual([]);
+  },
+});
+
+/** Collects uncaught script errors from a page, to check at the end. */
+export function watchForErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
 
 export const DEMO_PASSWORD = "potluck-demo-2026";
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
 
 const ORGANISER = "coordinator@millbrook.example.org";
 // A member of the Millbrook timebank in the demo, not used by other journeys.

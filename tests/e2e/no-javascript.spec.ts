@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessibleWithoutJs, signIn, signOut } from "./helpers";
+import { test, expect, DEMO_PASSWORD, expectAccessibleWithoutJs, signIn, signOut } from "./helpers";
 
 test.use({ javaScriptEnabled: false });
 

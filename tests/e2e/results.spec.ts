@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn, signOut } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn, signOut } from "./helpers";
 
 const OFFICER = "officer@northfield.example.org";
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
 
 const ROUND = "/rounds/northfield-neighbourhood-fund-2027";
 

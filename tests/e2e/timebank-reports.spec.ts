@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
+import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
 
 // The Millbrook demo has three confirmed exchanges in the last week (a lift, gardening, computer
 // help); these journeys add their own partners and payments and never change those.

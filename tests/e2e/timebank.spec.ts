@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectAccessible, signIn, signOut as signOutOnly, uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, DEMO_PASSWORD, expectAccessible, signIn, signOut as signOutOnly, uniqueEmail } from "./helpers";
 
 /** Signs out and waits for the signed-out page, so the next navigation does not race the form post. */
 async function signOut(page: Page) {
