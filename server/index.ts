@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { createDb, dbOptionsFromEnv } from "../db/client.js";
 import { acquireLock } from "../db/data-dir-lock.js";
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
   app.use(securityHeaders);
+  // Pages, scripts and styles go out gzip-compressed: the words catalogue and the scripts are
+  // a fifth of their size on the wire, which matters to people on mobile data.
+  app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // redirect: false, so a folder of public files (public/easy-read/) never shadows the page of the same name.
   app.use(express.static("public", { maxAge: "1h", redirect: false }));
