@@ -135,3 +135,15 @@ test.describe("without JavaScript", () => {
     await expectAccessibleWithoutJs(page);
   });
 });
+
+test("the accessibility check itself finds a real failure (it is not a check that cannot fail)", async ({ page }) => {
+  await page.goto("/glossary");
+  await expectAccessible(page);
+  // An image with no text alternative and a form field with no label: two WCAG A failures.
+  await page.getByRole("main").evaluate((main) => {
+    main.insertAdjacentHTML("beforeend", '<img src="/easy-read/bus.svg"><input type="text" name="unlabelled">');
+  });
+  const failure = await expectAccessible(page).then(() => null, (error: Error) => error.message);
+  expect(failure).toContain("image-alt");
+  expect(failure).toContain("label");
+});

@@ -27,7 +27,13 @@ export const DEMO_PASSWORD = "potluck-demo-2026";
 
 /** Zero axe violations (WCAG 2.2 A and AA rules) on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    // axe.run in the page itself. The default (runPartial per frame, then finishRun in a new
+    // blank page) exists for cross-origin frames, which Potluck's pages never have, and costs
+    // twice the time: 0.65-0.85 s per check here instead of 1.1-1.4 s, same rules, same results.
+    .setLegacyMode()
+    .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
