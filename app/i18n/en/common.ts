@@ -282,4 +282,5 @@ export const common = {
   "errors.ledger_hold_settled": "Nothing is still held on {holdKey}",
   "errors.ledger_page_size_invalid": "Ask for between 1 and {maximum} lines at a time",
   "errors.ledger_checkpoint_busy": "Another checkpoint is being made. Try again in a moment",
+  "errors.ledger_busy": "Too many payments are waiting to be recorded. Try again in a moment",
 } as const;
