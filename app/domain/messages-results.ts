@@ -1,14 +1,13 @@
 // Words for counting, results and delivery errors.
 import type { ErrorValues } from "./errors.js";
 import { formatPounds } from "./format.js";
-import { PHASE_LABELS } from "./rounds/phases.js";
+import { phaseLabelOf } from "./rounds/phases.js";
 import type { MessageKey } from "../i18n/en.js";
 import { t } from "../i18n/translate.js";
 
 type MessageFor = (values: ErrorValues) => string;
 
 const pounds = (value: unknown) => formatPounds(BigInt(String(value)));
-const phase = (value: unknown) => PHASE_LABELS[value as keyof typeof PHASE_LABELS] ?? String(value);
 
 /** Each delivery text field's message when it is missing (required) and when it is too long. */
 type DeliveryTextKey = Extract<MessageKey, `errors.delivery_text_invalid.${string}.${string}`>;
@@ -20,7 +19,7 @@ const DELIVERY_TEXT_MESSAGES: Record<string, { required: DeliveryTextKey; tooLon
 };
 
 export const RESULTS_MESSAGES: Record<string, MessageFor> = {
-  results_round_not_closed: (v) => t("errors.results_round_not_closed", { phase: phase(v.phase) }),
+  results_round_not_closed: (v) => t("errors.results_round_not_closed", { phase: phaseLabelOf(v.phase) }),
   results_import_invalid: (v) => t("errors.results_import_invalid", { detail: String(v.detail) }),
   delivery_overspend: (v) => t("errors.delivery_overspend", { amount: pounds(v.amountMinor), remaining: pounds(v.remainingMinor) }),
   delivery_source_short: (v) =>

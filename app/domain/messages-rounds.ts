@@ -1,17 +1,16 @@
 // Words for budget round errors: each code's English is in the catalogue (app/i18n/en/rounds.ts).
 import type { ErrorValues } from "./errors.js";
 import { formatPounds } from "./format.js";
-import { PHASE_LABELS } from "./rounds/phases.js";
+import { phaseLabelOf } from "./rounds/phases.js";
 import { t, tp } from "../i18n/translate.js";
 
 type MessageFor = (values: ErrorValues) => string;
 
 const pounds = (value: unknown) => formatPounds(BigInt(String(value)));
-const phase = (value: unknown) => PHASE_LABELS[value as keyof typeof PHASE_LABELS] ?? String(value);
 
 export const ROUND_MESSAGES: Record<string, MessageFor> = {
-  round_phase_wrong: (v) => t("errors.round_phase_wrong", { phase: phase(v.phase) }),
-  round_cannot_move: (v) => t("errors.round_cannot_move", { from: phase(v.from), to: phase(v.to) }),
+  round_phase_wrong: (v) => t("errors.round_phase_wrong", { phase: phaseLabelOf(v.phase) }),
+  round_cannot_move: (v) => t("errors.round_cannot_move", { from: phaseLabelOf(v.from), to: phaseLabelOf(v.to) }),
   round_unreviewed_proposals: (v) => tp("errors.round_unreviewed_proposals", Number(v.count)),
   proposal_cost_lines_mismatch: (v) => t("errors.proposal_cost_lines_mismatch", { lines: pounds(v.linesMinor), cost: pounds(v.costMinor) }),
   proposal_coauthor_unknown: (v) => t("errors.proposal_coauthor_unknown", { email: String(v.email) }),

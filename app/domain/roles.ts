@@ -18,14 +18,6 @@ export function roleLabel(role: Role): string {
   return t(ROLE_LABEL_KEYS[role]);
 }
 
-/** Each role's name, looked up in the catalogue whenever one is read (ROLE_LABELS[role]). */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = Object.freeze(
-  Object.defineProperties(
-    {} as Record<Role, string>,
-    Object.fromEntries(ROLES.map((role) => [role, { get: () => roleLabel(role), enumerable: true }])),
-  ),
-);
-
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

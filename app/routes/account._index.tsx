@@ -3,7 +3,7 @@ import { SuccessNotice } from "../components/notice";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { pageTitle } from "../components/page-title";
-import { ROLE_LABELS } from "../domain/roles";
+import { roleLabel } from "../domain/roles";
 import { requireUser } from "../http/auth.server";
 import { t } from "../i18n";
 
@@ -11,7 +11,7 @@ export const meta = () => pageTitle(t("account.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(request, context);
-  return json({ name: user.name, email: user.email, area: user.area, roles: user.roles.map((r) => ROLE_LABELS[r.role]), largePrint: user.largePrint });
+  return json({ name: user.name, email: user.email, area: user.area, roles: user.roles.map((r) => roleLabel(r.role)), largePrint: user.largePrint });
 }
 
 export default function Account() {

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, PostForm, Select, SubmitButton } from "../components/form";
 import { pageTitle } from "../components/page-title";
-import { ROLES, ROLE_LABELS } from "../domain/roles";
+import { ROLES, roleLabel } from "../domain/roles";
 import { t } from "../i18n/translate";
 import { actorFrom, requireRole } from "../http/auth.server";
 import { domainErrorToForm, formErrors, parseValues, readFormValues } from "../http/forms.server";
@@ -77,14 +77,14 @@ export default function Person() {
         <tbody className="govuk-table__body">
           {roles.map((role) => (
             <tr className="govuk-table__row" key={role.id}>
-              <td className="govuk-table__cell">{ROLE_LABELS[role.role]}</td>
+              <td className="govuk-table__cell">{roleLabel(role.role)}</td>
               <td className="govuk-table__cell">{role.organisation_name ?? t("accounts.person.noOrganisation")}</td>
               <td className="govuk-table__cell">
                 <PostForm>
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="roleId" value={role.id} />
                   <button type="submit" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0">
-                    {t("accounts.person.remove")}<span className="govuk-visually-hidden"> {t("accounts.person.removeHidden", { role: ROLE_LABELS[role.role] })}</span>
+                    {t("accounts.person.remove")}<span className="govuk-visually-hidden"> {t("accounts.person.removeHidden", { role: roleLabel(role.role) })}</span>
                   </button>
                 </PostForm>
               </td>
@@ -96,7 +96,7 @@ export default function Person() {
       {/* A new key after each change empties the form for the next role. */}
       <PostForm key={roles.map((r) => r.id).join(",")}>
         <input type="hidden" name="intent" value="grant" />
-        <Select name="role" label={t("accounts.person.role")} errors={errors} options={[{ value: "", label: t("accounts.person.give.chooseRole") }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]} />
+        <Select name="role" label={t("accounts.person.role")} errors={errors} options={[{ value: "", label: t("accounts.person.give.chooseRole") }, ...ROLES.map((r) => ({ value: r, label: roleLabel(r) }))]} />
         <Select
           name="organisationId"
           label={t("accounts.person.organisation")}

@@ -5,7 +5,7 @@ import { ErrorSummary, PostForm, SubmitButton, TextField } from "../components/f
 import { SummaryList, formatDateTime } from "../components/summary-list";
 import { Term } from "../components/term";
 import { formatPounds } from "../domain/format";
-import { nextPhase, PHASE_LABELS } from "../domain/rounds/phases";
+import { nextPhase, phaseLabel } from "../domain/rounds/phases";
 import { actorFrom } from "../http/auth.server";
 import { formErrors, readForm } from "../http/forms.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
@@ -32,7 +32,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       countingRule: round.counting_rule, liveCounts: round.live_counts, rulesHash: round.frozen_rules_hash, frozenAt: round.frozen_at,
       channels: [round.allow_account_votes && "online", round.allow_code_votes && "code", round.allow_paper_votes && "paper"].filter(Boolean) as (keyof typeof CHANNEL_LABELS)[],
     },
-    history: history.map((h) => ({ ...h, from: PHASE_LABELS[h.from_phase], to: PHASE_LABELS[h.to_phase] })),
+    history: history.map((h) => ({ ...h, from: phaseLabel(h.from_phase), to: phaseLabel(h.to_phase) })),
     isOfficer,
     next: nextPhase(round.phase),
   });
@@ -72,7 +72,7 @@ export default function RoundPage() {
         <Link className="govuk-link" to="/easy-read/voting">{t("easyRead.link.voting")}</Link>
       </p>
       <p className="govuk-body">
-        {tr("rounds.round.stage", { stage: <strong className="govuk-tag">{PHASE_LABELS[round.phase]}</strong> })}
+        {tr("rounds.round.stage", { stage: <strong className="govuk-tag">{phaseLabel(round.phase)}</strong> })}
       </p>
       <ul className="govuk-list">
         <li><Link className="govuk-link" to={`${base}/proposals`}>{t("rounds.round.link.proposals")}</Link></li>
@@ -111,7 +111,7 @@ export default function RoundPage() {
           </ul>
           {next ? (
             <PostForm>
-              <h3 className="govuk-heading-s">{t("rounds.round.move.heading", { phase: PHASE_LABELS[next] })}</h3>
+              <h3 className="govuk-heading-s">{t("rounds.round.move.heading", { phase: phaseLabel(next) })}</h3>
               {next === "voting" ? <div className="govuk-warning-text"><span className="govuk-warning-text__icon" aria-hidden="true">!</span><strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">{t("rounds.warning")}</span>{t("rounds.round.move.votingWarning")}</strong></div> : null}
               <TextField name="reason" label={t("rounds.round.move.reason")} errors={data?.errors} defaultValue={data?.values?.reason} />
               <SubmitButton>{t(MOVE_BUTTONS[next as keyof typeof MOVE_BUTTONS])}</SubmitButton>

@@ -5,7 +5,7 @@ import { SummaryList, formatDateTime } from "../components/summary-list";
 import { formatPounds } from "../domain/format";
 import { Term } from "../components/term";
 import { RULE_IN_SENTENCE, RULE_LABELS, type StoredProject } from "../domain/results/labels";
-import { PHASE_LABELS } from "../domain/rounds/phases";
+import { phaseLabel } from "../domain/rounds/phases";
 import { actorFrom } from "../http/auth.server";
 import { formErrors, readFormData } from "../http/forms.server";
 import { pageErrorFrom, roundForPage } from "../http/rounds.server";
@@ -125,7 +125,7 @@ export default function ResultsPage() {
         <p className="govuk-body">
           {round.phase === "closed"
             ? t("results.page.beingCounted")
-            : t("results.page.notClosed", { phase: PHASE_LABELS[round.phase] })}
+            : t("results.page.notClosed", { phase: phaseLabel(round.phase) })}
         </p>
       ) : (
         <>

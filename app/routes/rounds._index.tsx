@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { PHASE_LABELS } from "../domain/rounds/phases";
+import { phaseLabel } from "../domain/rounds/phases";
 import type { RootLoaderData } from "../root";
 import { pageTitle } from "../components/page-title";
 import { formatPounds } from "../domain/format";
@@ -29,7 +29,7 @@ export default function Rounds() {
               <Link className="govuk-link" to={`/rounds/${round.slug}`}>{round.title}</Link>
             </h2>
             <p className="govuk-body govuk-!-margin-bottom-1">
-              {tr("rounds.list.summary", { organisation: round.organisationName, budget: round.budget, stage: <strong className="govuk-tag govuk-tag--grey">{PHASE_LABELS[round.phase]}</strong> })}
+              {tr("rounds.list.summary", { organisation: round.organisationName, budget: round.budget, stage: <strong className="govuk-tag govuk-tag--grey">{phaseLabel(round.phase)}</strong> })}
             </p>
             <p className="govuk-body">{round.description}</p>
           </li>

@@ -19,13 +19,10 @@ export function phaseLabel(phase: Phase): string {
   return t(PHASE_LABEL_KEYS[phase]);
 }
 
-export const PHASE_LABELS: Record<Phase, string> = {
-  draft: phaseLabel("draft"),
-  proposals: phaseLabel("proposals"),
-  review: phaseLabel("review"),
-  voting: phaseLabel("voting"),
-  closed: phaseLabel("closed"),
-};
+/** A phase's name for a value that may not be a phase (an error's values): the value itself then. */
+export function phaseLabelOf(value: unknown): string {
+  return typeof value === "string" && value in PHASE_LABEL_KEYS ? phaseLabel(value as Phase) : String(value);
+}
 
 /** The phase after this one, or null at the end. Rounds only move forward. */
 export function nextPhase(phase: Phase): Phase | null {

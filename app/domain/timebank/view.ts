@@ -80,7 +80,4 @@ export function statusLabel(status: string, reversed = false): string {
   return key ? t(key) : status;
 }
 
-/** The words for each status, for callers that read the table directly (prefer statusLabel). */
-export const STATUS_LABELS: Record<string, string> = Object.fromEntries(Object.entries(STATUS_LABEL_KEYS).map(([status, key]) => [status, t(key)]));
-
 export { formatHours, longDate, shortDate };
