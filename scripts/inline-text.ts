@@ -33,7 +33,7 @@ const NOT_TEXT_NAMES = new Set([
   "viewBox", "fill", "stroke", "d", "xmlns", "focusable", "preventScrollReset", "reloadDocument",
   "prefetch", "replace", "navigate", "fetcherKey", "aria-describedby", "aria-labelledby", "aria-controls",
   "aria-current", "aria-live", "aria-hidden", "aria-expanded", "aria-sort", "data-module", "nonce",
-  "code", "kind", "unit", "status", "phase", "action", "subjectType", "slug", "path", "format", "timeZone",
+  "code", "kind", "unit", "status", "phase", "subjectType", "slug", "path", "format", "timeZone",
   "field", "fieldId", "errorId", "hintId", "variant", "tone", "level", "icon", "image", "anchor",
 ]);
 

@@ -3,9 +3,7 @@
 // wherever the sentence needs it. The elements are given as placeholder values.
 import { Fragment, type ReactNode } from "react";
 import { en, type MessageKey } from "./en.js";
-import type { Placeholders } from "./translate.js";
-
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+import { PLACEHOLDER, type Placeholders } from "./translate.js";
 
 /** The words for a key with elements (links, <strong>, <Term>) or text in its placeholders. */
 export function tr<K extends MessageKey>(key: K, values: Record<Placeholders<(typeof en)[K]>, ReactNode>): ReactNode {

@@ -21,7 +21,8 @@ export type PluralValues<B extends PluralKey> = [PluralPlaceholders<B>] extends 
   ? []
   : [values: Record<PluralPlaceholders<B>, string | number>];
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+/** A {name} placeholder; shared with tr() in rich.tsx, so both read placeholders alike. */
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 const PLURAL_RULES = new Intl.PluralRules("en-GB");
 
 /** The placeholder names a string uses, sorted and without repeats. */
