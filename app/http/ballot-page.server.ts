@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { formatPounds } from "../domain/format.js";
 import type { FrozenRules } from "../domain/rounds/rules.js";
+import { frozenRoundBySlug } from "../services/rounds/frozen-rounds.server.js";
 import { roundForPage } from "./rounds.server.js";
 
 /** The projects and rules a ballot page shows, from the frozen rules. */
@@ -18,4 +19,13 @@ export async function ballotPage(context: AppLoadContext, slug: string | undefin
       projects: (frozen?.projects ?? []).map((p) => ({ id: p.id, title: p.title, cost: formatPounds(BigInt(p.costMinor)) })),
     },
   };
+}
+
+/**
+ * What a ballot form is checked and cast against: a round in voting from the frozen rules this
+ * process keeps (no query), any other round read afresh. The phase is checked when the ballot
+ * is cast.
+ */
+export async function ballotRound(context: AppLoadContext, slug: string | undefined) {
+  return (await frozenRoundBySlug(context.db, slug ?? "")) ?? (await roundForPage(context, slug)).round;
 }

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChooseStep, ReviewStep, ballotInstructions } from "../components/ballot";
 import { actorFrom, requireUser } from "../http/auth.server";
-import { ballotPage } from "../http/ballot-page.server";
+import { ballotPage, ballotRound } from "../http/ballot-page.server";
 import { ballotStep } from "../http/ballot-steps.server";
 import { readFormValues } from "../http/forms.server";
 import { castOnlineBallot, currentBallotOf } from "../services/rounds/voting.server";
@@ -19,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireUser(request, context);
-  const { round } = await ballotPage(context, params.slug);
+  const round = await ballotRound(context, params.slug);
   const values = await readFormValues(request, context);
   return ballotStep(
     request,

@@ -9,6 +9,8 @@ import * as m0005 from "./0005_results.js";
 import * as m0007 from "./0007_meetings.js";
 import * as m0008 from "./0008_coproduction.js";
 import * as m0010 from "./0010_ledger_checks_in_triggers.js";
+import * as m0011 from "./0011_cast_ballot_function.js";
+import * as m0012 from "./0012_ballot_references_without_locks.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   "0007_meetings": m0007,
   "0008_coproduction": m0008,
   "0010_ledger_checks_in_triggers": m0010,
+  "0011_cast_ballot_function": m0011,
+  "0012_ballot_references_without_locks": m0012,
 };

@@ -179,6 +179,20 @@ export async function databaseCpuMs(admin: pg.Client, database: string): Promise
   return out;
 }
 
+/**
+ * CPU used so far by the cluster's own processes (WAL writer, checkpointer, background writer,
+ * autovacuum): work the ballots cause that no client backend is billed for.
+ */
+export async function postgresBackgroundCpuMs(admin: pg.Client): Promise<Map<number, number>> {
+  const rows = await admin.query<{ pid: number }>("select pid from pg_stat_activity where backend_type <> 'client backend'");
+  const out = new Map<number, number>();
+  for (const { pid } of rows.rows) {
+    const ms = processCpuMs(pid);
+    if (ms !== undefined) out.set(pid, ms);
+  }
+  return out;
+}
+
 export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);

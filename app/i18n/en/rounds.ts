@@ -36,6 +36,7 @@ export const rounds = {
   "errors.voting_code_invalid": "Enter the voting code exactly as it is printed, like ABCD-EFGH-JKLM",
   "errors.voting_code_used": "This voting code has already been used. Each code works once",
   "errors.voting_code_count": "Enter a number of codes from 1 to {maximum}",
+  "errors.ballot_rules_changed": "The rules of this round are not the ones your ballot was checked against. Your vote has not been recorded. Go back to the round and vote again",
   "errors.ballot_empty": "Choose at least one project",
   "errors.ballot_unknown_project": "Choose projects from the list on this ballot",
   "errors.ballot_duplicate_project": "Choose each project only once",

@@ -1,45 +1,22 @@
 // Casting ballots: online (replaceable until close), with a one-time code, or keyed from paper.
 // Every accepted ballot is stored whole, gets a receipt, and tells the live hub at commit.
-import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import type { BallotChannel } from "../../../db/schema-rounds.js";
 import { DomainError } from "../../domain/errors.js";
-import { BallotRejected, checkBallot, type BallotChoice, type BallotRules } from "../../domain/rounds/ballot.js";
-
-export { BallotRejected };
-import type { FrozenRules } from "../../domain/rounds/rules.js";
+import { BallotRejected, type BallotChoice } from "../../domain/rounds/ballot.js";
+import { normaliseCode, readableCode } from "../../domain/rounds/codes.js";
+import { sha256Hex } from "../../domain/ledger/hashing.js";
+import { ballotRulesOf } from "../../domain/rounds/rules.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
-import { isUniqueViolation } from "../db-errors.js";
-import { announceCommitted } from "../live-announce.server.js";
+import { castBallot } from "./cast-ballot.server.js";
 import { holdRoundShared } from "./round-lock.server.js";
 import { requireOfficerFor, requireSignedIn } from "./access.server.js";
 
+export { BallotRejected, ballotRulesOf, normaliseCode };
+
 export const MAX_CODES_PER_BATCH = 5_000;
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-/** A code people can read aloud and type: 12 characters in groups of four, no look-alikes. */
-export function readableCode(): string {
-  const bytes = randomBytes(12);
-  let out = "";
-  for (let i = 0; i < 12; i++) {
-    if (i > 0 && i % 4 === 0) out += "-";
-    out += CODE_ALPHABET[bytes[i]! % CODE_ALPHABET.length];
-  }
-  return out;
-}
-
-export function normaliseCode(text: string): string | null {
-  const compact = text.toUpperCase().replace(/[\s-]/g, "");
-  if (!/^[A-Z0-9]{12}$/.test(compact)) return null;
-  return `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8, 12)}`;
-}
-
 export type RoundRow = Awaited<ReturnType<typeof readRoundForVoting>>;
 
 export async function readRoundForVoting(trx: Kysely<Database>, roundId: number) {
@@ -48,31 +25,6 @@ export async function readRoundForVoting(trx: Kysely<Database>, roundId: number)
   const round = await trx.selectFrom("budget_round").selectAll().where("id", "=", roundId).executeTakeFirst();
   if (!round) throw new DomainError("round_not_found", { status: 404 });
   return round;
-}
-
-export function ballotRulesOf(round: { frozen_rules: unknown }): BallotRules {
-  const frozen = (typeof round.frozen_rules === "string" ? JSON.parse(round.frozen_rules) : round.frozen_rules) as FrozenRules | null;
-  if (!frozen) throw new DomainError("voting_closed", { status: 409 });
-  return {
-    type: frozen.ballotType,
-    minChoices: frozen.minChoices,
-    maxChoices: frozen.maxChoices,
-    pointsTotal: frozen.pointsTotal,
-    budgetMinor: BigInt(frozen.budgetMinor),
-    projects: frozen.projects.map((p) => ({ id: p.id, costMinor: BigInt(p.costMinor) })),
-  };
-}
-
-function assertVotingOpen(round: RoundRow, now: Date): void {
-  if (round.phase !== "voting" || (round.voting_closes_at !== null && round.voting_closes_at.getTime() <= now.getTime())) {
-    throw new DomainError("voting_closed", { status: 409 });
-  }
-}
-
-export function validBallot(round: RoundRow, choices: readonly BallotChoice[]): BallotChoice[] {
-  const check = checkBallot(ballotRulesOf(round), choices);
-  if (!check.ok) throw new BallotRejected(check.problems);
-  return check.choices;
 }
 
 export async function insertBallot(
@@ -91,7 +43,7 @@ export async function insertBallot(
       voter_user_id: who.voterUserId ?? null,
       voting_code_id: who.votingCodeId ?? null,
       paper_keying_id: who.paperKeyingId ?? null,
-      receipt_hash: sha256(receipt),
+      receipt_hash: sha256Hex(receipt),
       choices: JSON.stringify(choices),
     })
     .returning("id")
@@ -108,37 +60,14 @@ export async function insertBallot(
 /** A resident votes online. A new ballot replaces their earlier one; only the latest counts. */
 export async function castOnlineBallot(db: Kysely<Database>, actor: Actor, roundId: number, choices: readonly BallotChoice[], now = new Date()) {
   const user = requireSignedIn(actor);
-  const outcome = await db.transaction().execute(async (trx) => {
-    const round = await readRoundForVoting(trx, roundId);
-    assertVotingOpen(round, now);
-    if (!round.allow_account_votes) throw new DomainError("voting_accounts_not_allowed", { status: 403 });
-    if (round.area_only && round.area && (user.area ?? "").toLowerCase() !== round.area.toLowerCase()) {
-      throw new DomainError("voting_not_eligible_area", { values: { area: round.area }, status: 403 });
-    }
-    const valid = validBallot(round, choices);
-    // One voter's ballots queue on their own row, so replacing is never a race; the unique
-    // index on live ballots stays the final guarantee.
-    await trx.selectFrom("app_user").select("id").where("id", "=", user.id).forNoKeyUpdate().executeTakeFirst();
-    const replaced = await trx
-      .updateTable("ballot")
-      .set({ superseded_at: now })
-      .where("round_id", "=", roundId)
-      .where("voter_user_id", "=", user.id)
-      .where("superseded_at", "is", null)
-      .returning("id")
-      .execute();
-    const result = await insertBallot(trx, round, "online", { voterUserId: user.id }, valid);
-    return { ...result, replacedEarlierBallot: replaced.length > 0 };
-  });
-  void announceCommitted(db, `round:${roundId}`);
-  return outcome;
+  return castBallot(db, roundId, { channel: "online", userId: user.id }, choices, now);
 }
 
 /** Checks a code before showing the ballot: exists, belongs to this round, unused. */
 export async function checkVotingCode(db: Kysely<Database>, roundId: number, codeText: string) {
   const code = normaliseCode(codeText);
   if (!code) throw new DomainError("voting_code_invalid", { field: "code" });
-  const row = await db.selectFrom("voting_code").select(["id", "used_at"]).where("code_hash", "=", sha256(code)).where("round_id", "=", roundId).executeTakeFirst();
+  const row = await db.selectFrom("voting_code").select(["id", "used_at"]).where("code_hash", "=", sha256Hex(code)).where("round_id", "=", roundId).executeTakeFirst();
   if (!row) throw new DomainError("voting_code_invalid", { field: "code" });
   if (row.used_at) throw new DomainError("voting_code_used", { field: "code", status: 409 });
   return code;
@@ -152,7 +81,7 @@ export async function roundForCode(db: Kysely<Database>, codeText: string) {
     .selectFrom("voting_code")
     .innerJoin("budget_round", "budget_round.id", "voting_code.round_id")
     .select(["budget_round.slug", "voting_code.used_at"])
-    .where("voting_code.code_hash", "=", sha256(code))
+    .where("voting_code.code_hash", "=", sha256Hex(code))
     .executeTakeFirst();
   if (!row) throw new DomainError("voting_code_invalid", { field: "code" });
   if (row.used_at) throw new DomainError("voting_code_used", { field: "code", status: 409 });
@@ -163,32 +92,8 @@ export async function roundForCode(db: Kysely<Database>, codeText: string) {
 export async function castCodeBallot(db: Kysely<Database>, roundId: number, codeText: string, choices: readonly BallotChoice[], now = new Date()) {
   const code = normaliseCode(codeText);
   if (!code) throw new DomainError("voting_code_invalid", { field: "code" });
-  try {
-    const outcome = await db.transaction().execute(async (trx) => {
-      const round = await readRoundForVoting(trx, roundId);
-      assertVotingOpen(round, now);
-      if (!round.allow_code_votes) throw new DomainError("voting_codes_not_allowed", { status: 403 });
-      const valid = validBallot(round, choices);
-      const used = await trx
-        .updateTable("voting_code")
-        .set({ used_at: now })
-        .where("code_hash", "=", sha256(code))
-        .where("round_id", "=", roundId)
-        .where("used_at", "is", null)
-        .returning("id")
-        .executeTakeFirst();
-      if (!used) {
-        const exists = await trx.selectFrom("voting_code").select("id").where("code_hash", "=", sha256(code)).where("round_id", "=", roundId).executeTakeFirst();
-        throw new DomainError(exists ? "voting_code_used" : "voting_code_invalid", { field: "code", status: exists ? 409 : 400 });
-      }
-      return insertBallot(trx, round, "code", { votingCodeId: used.id }, valid);
-    });
-    void announceCommitted(db, `round:${roundId}`);
-    return outcome;
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("voting_code_used", { field: "code", status: 409 });
-    throw error;
-  }
+  const { ballotId, receipt } = await castBallot(db, roundId, { channel: "code", code }, choices, now);
+  return { ballotId, receipt };
 }
 
 /** An officer makes a batch of one-time codes. The codes are returned once, to print. */
@@ -205,7 +110,7 @@ export async function generateVotingCodes(db: Kysely<Database>, actor: Actor, ro
     for (let i = 0; i < codes.length; i += 500) {
       await trx
         .insertInto("voting_code")
-        .values(codes.slice(i, i + 500).map((code) => ({ round_id: roundId, code_hash: sha256(code), batch_label: batchLabel, created_by_user_id: officer?.id ?? null })))
+        .values(codes.slice(i, i + 500).map((code) => ({ round_id: roundId, code_hash: sha256Hex(code), batch_label: batchLabel, created_by_user_id: officer?.id ?? null })))
         .execute();
     }
     await recordAudit(trx, { actorUserId: officer?.id ?? null, action: "round.codes_generated", subjectType: "budget_round", subjectId: roundId, ip: actor.ip, details: { count, batchLabel } });
@@ -254,7 +159,7 @@ export async function checkReceipt(db: Kysely<Database>, roundId: number, receip
     .selectFrom("ballot")
     .select(["receipt_hash", "choices", "superseded_at", "channel"])
     .where("round_id", "=", roundId)
-    .where("receipt_hash", "=", sha256(receipt))
+    .where("receipt_hash", "=", sha256Hex(receipt))
     .executeTakeFirst();
   if (!row) throw new DomainError("receipt_not_found", { field: "receipt" });
   return { receiptHash: row.receipt_hash, counted: row.superseded_at === null, channel: row.channel, choices: row.choices as BallotChoice[] };
