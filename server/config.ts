@@ -13,6 +13,8 @@ export interface ServerConfig {
   demoSeed: DemoSeedMode;
   liveCoalesceMs: number;
   logOutbox: boolean;
+  /** Processes serving requests (node:cluster); above 1 only with PostgreSQL. */
+  workers: number;
 }
 
 function intFrom(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -39,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoSeed,
     liveCoalesceMs: intFrom("LIVE_COALESCE_MS", env.LIVE_COALESCE_MS, 250, 10, 10_000),
     logOutbox: env.POTLUCK_LOG_OUTBOX ? env.POTLUCK_LOG_OUTBOX === "on" : !isProduction,
+    workers: intFrom("WEB_CONCURRENCY", env.WEB_CONCURRENCY, 1, 1, 64),
   };
 }

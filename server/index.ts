@@ -1,6 +1,7 @@
 // One http server: express serves static files and /healthz, Remix renders every page,
 // and the live hub upgrades /live to a websocket. The database is created once, here.
 import "../app/context.js";
+import cluster from "node:cluster";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,7 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { createDb, dbOptionsFromEnv } from "../db/client.js";
+import { createDb, dbOptionsFromEnv, type DbHandle } from "../db/client.js";
 import { acquireLock } from "../db/data-dir-lock.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { isEmpty, seedDemo } from "../db/seed.js";
@@ -18,7 +19,8 @@ import { userForSessionToken } from "../app/services/sessions.server.js";
 import { advanceDueRounds } from "../app/services/rounds/rounds.server.js";
 import { audienceFor, roundTally, type TallyAudience } from "../app/services/rounds/tally.server.js";
 import { newToken } from "../app/services/tokens.server.js";
-import { readConfig } from "./config.js";
+import { readConfig, type ServerConfig } from "./config.js";
+import { WORKER_INDEX_ENV, runWorkers } from "./workers.js";
 import { LiveHub } from "./live.js";
 import { securityHeaders } from "./security.js";
 
@@ -26,22 +28,43 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 const OUTBOX_POLL_MS = 2_000;
 const ROUND_SCHEDULE_MS = 30_000;
 
-async function main(): Promise<void> {
-  const config = readConfig();
-  if (!config.isProduction && !process.env.SESSION_SECRET) {
-    console.warn("[potluck] SESSION_SECRET is not set: using the development secret. Never do this in production.");
-  }
-  initCookies(config.sessionSecret);
-
-  const dbOptions = dbOptionsFromEnv();
-  const releaseLock = dbOptions.databaseUrl ? () => undefined : acquireLock(dbOptions.dataDir ?? "./data");
-  const handle = await createDb(dbOptions);
-  console.log(`[potluck] database: ${handle.driver === "pg" ? "PostgreSQL" : `embedded PGlite (${dbOptions.dataDir})`}`);
+/** Migrates, and seeds the demo when asked to: once, before any process serves requests. */
+async function prepareDatabase(handle: DbHandle, config: ServerConfig): Promise<void> {
   await migrateToLatest(handle.db);
   const shouldSeed = config.demoSeed === "on" || (config.demoSeed === "auto" && handle.driver === "pglite");
   if (shouldSeed && (await isEmpty(handle.db))) {
     const seeded = await seedDemo(handle.db);
     console.log(`[potluck] seeded the demo: ${seeded.people} people (sign-ins in README.md)`);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.isProduction && !process.env.SESSION_SECRET && cluster.isPrimary) {
+    console.warn("[potluck] SESSION_SECRET is not set: using the development secret. Never do this in production.");
+  }
+  initCookies(config.sessionSecret);
+
+  const dbOptions = dbOptionsFromEnv();
+  if (config.workers > 1 && !dbOptions.databaseUrl) {
+    throw new Error("WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database can be opened by one process only");
+  }
+  if (config.workers > 1 && cluster.isPrimary) {
+    const handle = await createDb(dbOptions);
+    try {
+      await prepareDatabase(handle, config);
+    } finally {
+      await handle.close();
+    }
+    runWorkers(config.workers, SHUTDOWN_TIMEOUT_MS);
+    return;
+  }
+  const workerIndex = cluster.isWorker ? Number(process.env[WORKER_INDEX_ENV] ?? "0") : 0;
+  const releaseLock = dbOptions.databaseUrl ? () => undefined : acquireLock(dbOptions.dataDir ?? "./data");
+  const handle = await createDb(dbOptions);
+  if (cluster.isPrimary) {
+    console.log(`[potluck] database: ${handle.driver === "pg" ? "PostgreSQL" : `embedded PGlite (${dbOptions.dataDir})`}`);
+    await prepareDatabase(handle, config);
   }
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
@@ -107,12 +130,15 @@ async function main(): Promise<void> {
   const server = http.createServer(app);
   await live.start(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  console.log(`[potluck] listening on http://localhost:${config.port}`);
+  if (workerIndex === 0) console.log(`[potluck] listening on http://localhost:${config.port}${cluster.isWorker ? ` with ${config.workers} processes` : ""}`);
 
+  // Work on a timer runs in one process only (the first worker when there are several).
   // Rounds move on by themselves when the date set for a stage arrives.
-  const scheduleTimer = setInterval(() => void advanceDueRounds(handle.db).catch((error: Error) => console.error("[rounds] schedule:", error.message)), ROUND_SCHEDULE_MS);
+  const scheduleTimer = workerIndex === 0
+    ? setInterval(() => void advanceDueRounds(handle.db).catch((error: Error) => console.error("[rounds] schedule:", error.message)), ROUND_SCHEDULE_MS)
+    : null;
 
-  const outboxTimer = config.logOutbox
+  const outboxTimer = config.logOutbox && workerIndex === 0
     ? setInterval(() => void printOutbox(handle.db, (line) => console.log(line)).catch(() => undefined), OUTBOX_POLL_MS)
     : null;
 
@@ -120,14 +146,14 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[potluck] ${signal}: shutting down`);
+    if (cluster.isPrimary) console.log(`[potluck] ${signal}: shutting down`);
     const force = setTimeout(() => {
       console.error("[potluck] shutdown took too long; exiting");
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     force.unref();
     if (outboxTimer) clearInterval(outboxTimer);
-    clearInterval(scheduleTimer);
+    if (scheduleTimer) clearInterval(scheduleTimer);
     await live.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -135,7 +161,9 @@ async function main(): Promise<void> {
     });
     await handle.close();
     releaseLock();
-    console.log("[potluck] stopped");
+    if (cluster.isPrimary) console.log("[potluck] stopped");
+    // A worker's channel to the primary would keep it alive: let go of it.
+    else process.disconnect();
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));

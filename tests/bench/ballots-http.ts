@@ -7,7 +7,7 @@
 //     exactly what a browser without JavaScript sends on "Confirm my vote";
 //   - baseline in the same run: GET of the round's tally page (one query plus the session
 //     lookup) with the same connections and duration, so the ratio survives a busy machine.
-// Usage: npx tsx tests/bench/ballots-http.ts [--seconds 20] [--connections 16] [--voters N]
+// Usage: npx tsx tests/bench/ballots-http.ts [--seconds 20] [--connections 16] [--voters N] [--workers 1]
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
@@ -18,8 +18,8 @@ import { initCookies, serialiseCsrfToken, serialiseSessionToken } from "../../ap
 import { createSession } from "../../app/services/sessions.server.js";
 import { newToken } from "../../app/services/tokens.server.js";
 import {
-  cpuSpent, createBenchDatabase, databaseCpuMs, postgresBackgroundCpuMs, insertVoters, processCpuMs, loadAverage, mib, parseFlags, randomChoices, requireDatabaseUrl, roundInVotingWith,
-  rssKiB, runDirectly, startServer, table, withTimeout, type RunningServer,
+  cpuSpent, createBenchDatabase, databaseCpuMs, postgresBackgroundCpuMs, insertVoters, loadAverage, mib, parseFlags, randomChoices, requireDatabaseUrl, roundInVotingWith,
+  runDirectly, startServer, table, treeCpuMs, treeRssKiB, withTimeout, type RunningServer,
 } from "./tally.js";
 
 const SESSION_CONCURRENCY = 16;
@@ -58,6 +58,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     seconds: { default: 20, min: 1, max: 600 },
     connections: { default: 16, min: 1, max: 1_000 },
     voters: { default: 15_000, min: 1, max: 200_000 },
+    workers: { default: 1, min: 1, max: 16 },
   });
   const baseUrl = requireDatabaseUrl("ballots");
   const database = await createBenchDatabase(baseUrl);
@@ -69,7 +70,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     await migrateToLatest(db);
     const round = await roundInVotingWith(db);
     const users = await insertVoters(db, options.voters);
-    server = await startServer(database.url);
+    server = await startServer(database.url, { WEB_CONCURRENCY: String(options.workers) });
     // Cookies signed with the server's own secret, as its sign-in page would have set them.
     initCookies(server.sessionSecret);
     const plainRequest = new Request("http://127.0.0.1/");
@@ -87,7 +88,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
       }
     }));
     await sql`analyze`.execute(db);
-    console.log(`[bench] ${os.cpus().length} CPUs, load average ${loadAverage()}; server pid ${server.pid} on 127.0.0.1:${server.port}; ` +
+    console.log(`[bench] ${os.cpus().length} CPUs, load average ${loadAverage()}; server pid ${server.pid} on 127.0.0.1:${server.port}, WEB_CONCURRENCY=${options.workers}; ` +
       `${users.length} voters with sessions in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s; ${options.connections} connections, ${options.seconds} s per scenario`);
 
     const base = `http://127.0.0.1:${server.port}`;
@@ -155,13 +156,13 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     let checkpointed = true;
     const measured = async <T extends ReturnType<typeof summary>>(go: () => Promise<T>) => {
       checkpointed = (await checkpoint()) && checkpointed;
-      const serverBefore = processCpuMs(server!.pid) ?? 0;
+      const serverBefore = treeCpuMs(server!.pid) ?? 0;
       const dbBefore = await databaseCpuMs(database.admin, database.name);
       const backgroundBefore = await postgresBackgroundCpuMs(database.admin);
       const loadGeneratorBefore = process.cpuUsage();
       const result = await go();
       const loadGenerator = process.cpuUsage(loadGeneratorBefore);
-      const serverMs = (processCpuMs(server!.pid) ?? 0) - serverBefore;
+      const serverMs = (treeCpuMs(server!.pid) ?? 0) - serverBefore;
       const dbMs = cpuSpent(dbBefore, await databaseCpuMs(database.admin, database.name));
       const backgroundMs = cpuSpent(backgroundBefore, await postgresBackgroundCpuMs(database.admin));
       const done = Math.max(1, result.ok + result.notOk);
@@ -170,10 +171,10 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     };
     const loadBeforeGet = loadAverage();
     const get = await measured(async () => summary(await tallyPage("GET tally page", options.seconds), 200));
-    const rssAfterGet = rssKiB(server.pid);
+    const rssAfterGet = treeRssKiB(server.pid);
     const loadBeforePost = loadAverage();
     const post = await measured(async () => summary(await ballots("POST ballot", options.seconds), 303));
-    const rssAfterPost = rssKiB(server.pid);
+    const rssAfterPost = treeRssKiB(server.pid);
     const ballotsAfter = Number((await sql<{ n: bigint }>`select count(*) as n from ballot where round_id = ${round.roundId}`.execute(db)).rows[0]!.n);
     const loadAfter = loadAverage();
 

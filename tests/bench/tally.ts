@@ -12,10 +12,10 @@
 //     of clients, from a separate process with no database (what ANCHORS.md measured).
 // CPU used by the server and by the database's backends is printed too: unlike latency it
 // hardly moves when other work shares the machine.
-// Usage: npx tsx tests/bench/tally.ts [--seconds 20] [--clients 5000] [--rate 1000] [--coalesce-ms N]
+// Usage: npx tsx tests/bench/tally.ts [--seconds 20] [--clients 5000] [--rate 1000] [--coalesce-ms N] [--workers 1]
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -166,6 +166,34 @@ export function processCpuMs(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The process and its children (the server's workers when WEB_CONCURRENCY is above 1), from /proc. */
+export function processTree(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent's pid is the second field after the command name.
+      if (Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      /* the process has gone */
+    }
+  }
+  return [pid, ...children];
+}
+
+/** CPU time used so far by a process and its children, in ms. */
+export function treeCpuMs(pid: number | undefined): number | undefined {
+  const times = processTree(pid).map(processCpuMs).filter((ms): ms is number => ms !== undefined);
+  return times.length === 0 ? undefined : times.reduce((a, b) => a + b, 0);
+}
+
+/** Resident set size of a process and its children in KiB. */
+export function treeRssKiB(pid: number | undefined): number | undefined {
+  const sizes = processTree(pid).map(rssKiB).filter((kib): kib is number => kib !== undefined);
+  return sizes.length === 0 ? undefined : sizes.reduce((a, b) => a + b, 0);
 }
 
 /** CPU used so far by the PostgreSQL backends serving `database` (same machine only). */
@@ -582,6 +610,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     clients: { default: 5_000, min: 1, max: 15_000 },
     rate: { default: 1_000, min: 1, max: 20_000 },
     coalesceMs: { default: 0, min: 0, max: 10_000 },
+    workers: { default: 1, min: 1, max: 16 },
   });
   const baseUrl = requireDatabaseUrl("tally");
   const database = await createBenchDatabase(baseUrl);
@@ -600,11 +629,11 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     const voters = await insertVoters(db, voterCount);
     await sql`analyze`.execute(db);
     const coalesce: Record<string, string> = options.coalesceMs > 0 ? { LIVE_COALESCE_MS: String(options.coalesceMs) } : {};
-    server = await startServer(database.url, coalesce);
+    server = await startServer(database.url, { ...coalesce, WEB_CONCURRENCY: String(options.workers) });
     console.log(`[bench] PostgreSQL ${setting.version}, fsync=${setting.fsync}; ${os.cpus().length} CPUs, load average ${loadAverage()}; ` +
-      `server pid ${server.pid} on 127.0.0.1:${server.port}, LIVE_COALESCE_MS=${options.coalesceMs || "default (250)"}; ` +
+      `server pid ${server.pid} on 127.0.0.1:${server.port}, LIVE_COALESCE_MS=${options.coalesceMs || "default (250)"}, WEB_CONCURRENCY=${options.workers}; ` +
       `${options.clients} clients, ${options.rate} ballots/s for ${options.seconds} s, ${voterCount} voters, ${PROJECTS} projects`);
-    const rssIdle = rssKiB(server.pid);
+    const rssIdle = treeRssKiB(server.pid);
 
     probes = await notifyProbe(database.url);
     await probes.measureQuiet(300);
@@ -652,7 +681,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     while (clients.some((c) => c.messages < 2) && Date.now() < readyBy) await sleep(100);
     const notReady = clients.filter((c) => c.messages < 2).length;
     const connectSeconds = (performance.now() - connectStarted) / 1000;
-    const rssConnected = rssKiB(server.pid);
+    const rssConnected = treeRssKiB(server.pid);
     console.log(`[bench] ${clients.length} clients subscribed in ${connectSeconds.toFixed(1)} s (${notReady} without an initial state); server RSS ${mib(rssConnected)}`);
     for (const c of clients) c.messages = 0;
     stateMessages = 0;
@@ -660,7 +689,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     let rssPeak = rssConnected ?? 0;
     let benchPeak = process.memoryUsage().rss;
     sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, rssKiB(server?.pid) ?? 0);
+      rssPeak = Math.max(rssPeak, treeRssKiB(server?.pid) ?? 0);
       benchPeak = Math.max(benchPeak, process.memoryUsage().rss);
     }, 250);
 
@@ -687,7 +716,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
         },
       ).finally(() => inFlight--);
     };
-    const serverCpuBefore = processCpuMs(server.pid) ?? 0;
+    const serverCpuBefore = treeCpuMs(server.pid) ?? 0;
     const dbCpuBefore = await databaseCpuMs(database.admin, database.name);
     probes.startUnderLoad();
     // This process both casts the ballots and hosts every client: when its event loop is late,
@@ -711,11 +740,11 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     while (sampled.some((c) => c.seen < committed) && performance.now() < drainBy + DRAIN_TIMEOUT_MS) await sleep(20);
     const benchCpu = process.cpuUsage(cpuBefore);
     loopDelay.disable();
-    const serverCpu = (processCpuMs(server.pid) ?? 0) - serverCpuBefore;
+    const serverCpu = (treeCpuMs(server.pid) ?? 0) - serverCpuBefore;
     const dbCpu = cpuSpent(dbCpuBefore, await databaseCpuMs(database.admin, database.name));
     clearInterval(sampler);
     sampler = null;
-    const rssEnd = rssKiB(server.pid);
+    const rssEnd = treeRssKiB(server.pid);
     const loadAfter = loadAverage();
     const counted = Number((await sql<{ n: bigint }>`select count(*) as n from ballot where round_id = ${round.roundId} and superseded_at is null`.execute(db)).rows[0]!.n);
     const unseen = sampled.filter((c) => c.seen < committed).length;
