@@ -18,7 +18,7 @@ import { initCookies, serialiseCsrfToken, serialiseSessionToken } from "../../ap
 import { createSession } from "../../app/services/sessions.server.js";
 import { newToken } from "../../app/services/tokens.server.js";
 import {
-  cpuSpent, createBenchDatabase, databaseCpuMs, postgresBackgroundCpuMs, insertVoters, loadAverage, mib, parseFlags, randomChoices, requireDatabaseUrl, roundInVotingWith,
+  checkpointNow, checkpointsSoFar, cpuSpent, createBenchDatabase, databaseCpuMs, postgresBackgroundCpuMs, insertVoters, loadAverage, mib, parseFlags, randomChoices, requireDatabaseUrl, roundInVotingWith,
   runDirectly, startServer, table, treeCpuMs, treeRssKiB, withTimeout, type RunningServer,
 } from "./tally.js";
 
@@ -149,13 +149,12 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
 
     // CPU per request (server process and its PostgreSQL backends) hardly moves with other
     // load on the machine, unlike requests per second: it says what an idle core would give.
-    // Each scenario starts just after a checkpoint: the first change to a page after one writes
-    // the whole page to the WAL, so a checkpoint falling inside one scenario and not the other
-    // made runs differ by a third in database CPU.
-    const checkpoint = () => database.admin.query("checkpoint").then(() => true, () => false);
+    // Each scenario starts just after a checkpoint (see checkpointNow).
     let checkpointed = true;
+    let checkpointsDuring = 0;
     const measured = async <T extends ReturnType<typeof summary>>(go: () => Promise<T>) => {
-      checkpointed = (await checkpoint()) && checkpointed;
+      checkpointed = (await checkpointNow(database.admin)) && checkpointed;
+      const checkpointsBefore = await checkpointsSoFar(database.admin);
       const serverBefore = treeCpuMs(server!.pid) ?? 0;
       const dbBefore = await databaseCpuMs(database.admin, database.name);
       const backgroundBefore = await postgresBackgroundCpuMs(database.admin);
@@ -165,6 +164,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
       const serverMs = (treeCpuMs(server!.pid) ?? 0) - serverBefore;
       const dbMs = cpuSpent(dbBefore, await databaseCpuMs(database.admin, database.name));
       const backgroundMs = cpuSpent(backgroundBefore, await postgresBackgroundCpuMs(database.admin));
+      checkpointsDuring += (await checkpointsSoFar(database.admin)) - checkpointsBefore;
       const done = Math.max(1, result.ok + result.notOk);
       return { ...result, serverCpuMs: serverMs / done, dbCpuMs: dbMs / done, dbBackgroundCpuMs: backgroundMs / done,
         loadGeneratorCpuMs: (loadGenerator.user + loadGenerator.system) / 1000 / done };
@@ -191,7 +191,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     console.log(`ballots written during the POST scenario (database): ${ballotsAfter - ballotsBefore} (${((ballotsAfter - ballotsBefore) / post.duration).toFixed(0)}/s); voters: ${voters.length}${rotation > voters.length ? ", wrapped round: later ballots replaced earlier ones" : ""}`);
     console.log(`ratios: ballots/s / GET req/s = ${(post.perSecond / get.perSecond).toFixed(2)}; POST p99 / GET p99 = ${(post.p99 / Math.max(get.p99, 0.001)).toFixed(2)}; ` +
       `server CPU per ballot / per GET = ${(post.serverCpuMs / get.serverCpuMs).toFixed(2)}`);
-    if (!checkpointed) console.log("(could not run CHECKPOINT before the scenarios: the user needs superuser or pg_checkpoint; figures vary more between runs)");
+    console.log(`checkpoints during the scenarios: ${checkpointsDuring}; ${checkpointed ? "a checkpoint ran just before each" : "could not run CHECKPOINT before them (needs superuser or pg_checkpoint), so figures vary more between runs"}`);
     console.log(`server RSS: after GET ${mib(rssAfterGet)}, after POST ${mib(rssAfterPost)}; load average after ${loadAfter}`);
     console.log(`target >= 500 ballots/s: ${post.perSecond >= 500 ? "met" : "not met"} (${post.perSecond.toFixed(0)}/s); target p99 < 100 ms: ${post.p99 < 100 ? "met" : "not met"} (${post.p99} ms)`);
   } finally {

@@ -221,6 +221,21 @@ export async function postgresBackgroundCpuMs(admin: pg.Client): Promise<Map<num
   return out;
 }
 
+/** Checkpoints the cluster has started so far (timed and requested). */
+export async function checkpointsSoFar(admin: pg.Client): Promise<number> {
+  const rows = await admin.query<{ n: string }>("select (checkpoints_timed + checkpoints_req)::text as n from pg_stat_bgwriter");
+  return Number(rows.rows[0]!.n);
+}
+
+/**
+ * Starts a scenario just after a checkpoint: the first change to a page after one writes the
+ * whole page to the WAL, so a checkpoint inside one run and not another made database CPU per
+ * ballot differ by half. False when the user may not checkpoint (superuser or pg_checkpoint).
+ */
+export function checkpointNow(admin: pg.Client): Promise<boolean> {
+  return admin.query("checkpoint").then(() => true, () => false);
+}
+
 export function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
@@ -716,6 +731,8 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
         },
       ).finally(() => inFlight--);
     };
+    const checkpointed = await checkpointNow(database.admin);
+    const checkpointsBefore = await checkpointsSoFar(database.admin);
     const serverCpuBefore = treeCpuMs(server.pid) ?? 0;
     const dbCpuBefore = await databaseCpuMs(database.admin, database.name);
     probes.startUnderLoad();
@@ -742,6 +759,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     loopDelay.disable();
     const serverCpu = (treeCpuMs(server.pid) ?? 0) - serverCpuBefore;
     const dbCpu = cpuSpent(dbCpuBefore, await databaseCpuMs(database.admin, database.name));
+    const checkpointsDuring = (await checkpointsSoFar(database.admin)) - checkpointsBefore;
     clearInterval(sampler);
     sampler = null;
     const rssEnd = treeRssKiB(server.pid);
@@ -784,6 +802,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     console.log(table(["measure", "value"], [
       ["ballots accepted / target", `${acceptedPerSecond.toFixed(0)}/s of ${options.rate}/s (${committed} in ${elapsed.toFixed(1)} s; ${failed} failed)`],
       ["ballots counted in the database", String(counted)],
+      ["checkpoints during the ballots", `${checkpointsDuring}${checkpointed ? " (a checkpoint ran just before them)" : " (could not run CHECKPOINT before them: needs superuser or pg_checkpoint)"}`],
       [`baseline: bare insert transactions, ${BENCH_POOL_MAX} connections, before the clients`, `${bare.plain.toFixed(0)}/s without notify, ${bare.notify.toFixed(0)}/s with pg_notify; ballots reached ${(acceptedPerSecond / bare.notify).toFixed(2)} of the latter`],
       ["websocket clients", `${connected} of ${options.clients} connected, ${notReady} without an initial state`],
       ["tally messages received", `${totalMessages} (per client min ${counts[0] ?? 0}, median ${counts[Math.floor(counts.length / 2)] ?? 0}, max ${counts[counts.length - 1] ?? 0}; ~${expectedPushes} pushes at most)`],
