@@ -1,6 +1,7 @@
 // Password hashing with scrypt (node:crypto). The parameters travel inside each stored hash,
 // so the cost can be raised later without breaking existing passwords.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { readableRandom } from "../domain/readable-random.js";
 
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
@@ -66,12 +67,5 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
 
 /** A readable temporary password: four groups of four letters and digits, no look-alikes. */
 export function generateTemporaryPassword(): string {
-  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-  const bytes = randomBytes(16);
-  let out = "";
-  for (let i = 0; i < 16; i++) {
-    if (i > 0 && i % 4 === 0) out += "-";
-    out += alphabet[bytes[i]! % alphabet.length];
-  }
-  return out;
+  return readableRandom("abcdefghjkmnpqrstuvwxyz23456789", 16);
 }
