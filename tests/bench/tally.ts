@@ -12,7 +12,7 @@
 //     of clients, from a separate process with no database (what ANCHORS.md measured).
 // CPU used by the server and by the database's backends is printed too: unlike latency it
 // hardly moves when other work shares the machine.
-// Usage: npx tsx tests/bench/tally.ts [--seconds 20] [--clients 5000] [--rate 1000] [--coalesce-ms N] [--workers 1]
+// Usage: npx tsx tests/bench/tally.ts [--seconds 20] [--clients 5000] [--rate 1000] [--coalesce-ms N] [--workers 1] [--pool 24]
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -39,7 +39,6 @@ const SYSTEM: Actor = { user: null, ip: null, system: true };
 const SAMPLED_CLIENTS = 200;
 const PROJECTS = 10;
 const BALLOT_CONCURRENCY = 64;
-const BENCH_POOL_MAX = 24;
 const CONNECT_CONCURRENCY = 200;
 const CONNECT_TIMEOUT_MS = 15_000;
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -503,12 +502,12 @@ async function notifyProbe(databaseUrl: string) {
  * NOTIFY serialises commits (PostgreSQL takes a database-wide lock from the notify until the
  * commit is flushed), so the difference between the two is what live tallies cost at the source.
  */
-async function bareTransactions(db: Kysely<Database>, ms: number): Promise<{ plain: number; notify: number }> {
+async function bareTransactions(db: Kysely<Database>, ms: number, connections: number): Promise<{ plain: number; notify: number }> {
   await sql`create table bench_bare_ballot (id integer generated always as identity primary key, round_id integer not null, choices jsonb not null)`.execute(db);
   const go = async (notify: boolean) => {
     let done = 0;
     const ends = performance.now() + ms;
-    await Promise.all(Array.from({ length: BENCH_POOL_MAX }, async () => {
+    await Promise.all(Array.from({ length: connections }, async () => {
       while (performance.now() < ends) {
         await db.transaction().execute(async (trx) => {
           await sql`insert into bench_bare_ballot (round_id, choices) values (1, '[{"proposalId":1,"points":1,"rank":null}]')`.execute(trx);
@@ -626,6 +625,9 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     rate: { default: 1_000, min: 1, max: 20_000 },
     coalesceMs: { default: 0, min: 0, max: 10_000 },
     workers: { default: 1, min: 1, max: 16 },
+    // The ballots' connections. 24 by default: with 10 (one server process's default) the same
+    // machine accepted fewer ballots (496/s against 670/s in back-to-back runs).
+    pool: { default: 24, min: 1, max: 100 },
   });
   const baseUrl = requireDatabaseUrl("tally");
   const database = await createBenchDatabase(baseUrl);
@@ -635,7 +637,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   let probes: Awaited<ReturnType<typeof notifyProbe>> | null = null;
   let sampler: NodeJS.Timeout | null = null;
   try {
-    handle = await createDb({ databaseUrl: database.url, poolMax: BENCH_POOL_MAX });
+    handle = await createDb({ databaseUrl: database.url, poolMax: options.pool });
     const db = handle.db;
     await migrateToLatest(db);
     const setting = (await sql<{ fsync: string; version: string }>`select current_setting('fsync') as fsync, current_setting('server_version') as version`.execute(db)).rows[0]!;
@@ -652,7 +654,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
 
     probes = await notifyProbe(database.url);
     await probes.measureQuiet(300);
-    const bare = await bareTransactions(db, 1_500);
+    const bare = await bareTransactions(db, 1_500, options.pool);
 
     // Commit times by ordinal: the k-th ballot to commit is the one that takes the turnout to k.
     // (Concurrent commits may become visible in a slightly different order than their
@@ -793,7 +795,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     console.log("");
     console.log(table(["measure", "p50 ms", "p99 ms", "max ms", "samples"], [
       ["push: ballot commit -> client has a tally including it", fmt(push.percentile(0.5)), fmt(p99), fmt(push.max), String(push.count)],
-      ["castOnlineBallot call (bench process, pool of 24)", fmt(ballotLatency.percentile(0.5)), fmt(ballotLatency.percentile(0.99)), fmt(ballotLatency.max), String(ballotLatency.count)],
+      [`castOnlineBallot call (bench process, pool of ${options.pool})`, fmt(ballotLatency.percentile(0.5)), fmt(ballotLatency.percentile(0.99)), fmt(ballotLatency.max), String(ballotLatency.count)],
       ["baseline: bare pg_notify -> LISTEN, quiet", fmt(percentileOf(probes.quiet, 0.5)), fmt(quietP99), fmt(percentileOf(probes.quiet, 1)), String(probes.quiet.length)],
       ["baseline: bare pg_notify -> LISTEN, during the ballots", fmt(percentileOf(probes.loaded, 0.5)), fmt(loadedP99), fmt(percentileOf(probes.loaded, 1)), String(probes.loaded.length)],
       [`baseline: raw ws broadcast ${broadcast.clients} clients x ${BROADCAST_HZ}/s, ${Math.max(messageBytes, 100)} B, no database`, fmt(broadcast.histogram.percentile(0.5)), fmt(broadcastP99), fmt(broadcast.histogram.max), String(broadcast.histogram.count)],
@@ -803,7 +805,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
       ["ballots accepted / target", `${acceptedPerSecond.toFixed(0)}/s of ${options.rate}/s (${committed} in ${elapsed.toFixed(1)} s; ${failed} failed)`],
       ["ballots counted in the database", String(counted)],
       ["checkpoints during the ballots", `${checkpointsDuring}${checkpointed ? " (a checkpoint ran just before them)" : " (could not run CHECKPOINT before them: needs superuser or pg_checkpoint)"}`],
-      [`baseline: bare insert transactions, ${BENCH_POOL_MAX} connections, before the clients`, `${bare.plain.toFixed(0)}/s without notify, ${bare.notify.toFixed(0)}/s with pg_notify; ballots reached ${(acceptedPerSecond / bare.notify).toFixed(2)} of the latter`],
+      [`baseline: bare insert transactions, ${options.pool} connections, before the clients`, `${bare.plain.toFixed(0)}/s without notify, ${bare.notify.toFixed(0)}/s with pg_notify; ballots reached ${(acceptedPerSecond / bare.notify).toFixed(2)} of the latter`],
       ["websocket clients", `${connected} of ${options.clients} connected, ${notReady} without an initial state`],
       ["tally messages received", `${totalMessages} (per client min ${counts[0] ?? 0}, median ${counts[Math.floor(counts.length / 2)] ?? 0}, max ${counts[counts.length - 1] ?? 0}; ~${expectedPushes} pushes at most)`],
       ["clients whose last message has the final turnout", `${converged} of ${counts.length}`],
