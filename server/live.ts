@@ -48,6 +48,8 @@ export interface LiveHubOptions {
 
 export interface LiveStats {
   pushes: number;
+  /** Batches of first states sent to new subscribers. */
+  firstStates: number;
   snapshots: number;
   skippedSlow: number;
 }
@@ -58,11 +60,19 @@ export class LiveHub {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** When each channel's last push started (performance.now()), for the interval between pushes. */
   private readonly lastPushAt = new Map<string, number>();
+  /**
+   * New subscribers waiting for their first state. A crowd arriving together (a meeting
+   * opening the tally page) shares one snapshot per audience per interval instead of costing
+   * one each; a quiet channel still answers at once.
+   */
+  private readonly awaitingFirstState = new Map<string, Set<Subscriber>>();
+  private readonly firstStateTimers = new Map<string, NodeJS.Timeout>();
+  private readonly lastFirstStateAt = new Map<string, number>();
   private readonly providers: { prefix: string; provider: ChannelProvider }[] = [];
   private wss: WebSocketServer | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
-  readonly stats: LiveStats = { pushes: 0, snapshots: 0, skippedSlow: 0 };
+  readonly stats: LiveStats = { pushes: 0, firstStates: 0, snapshots: 0, skippedSlow: 0 };
 
   constructor(private readonly handle: DbHandle, private readonly options: LiveHubOptions) {}
 
@@ -110,9 +120,11 @@ export class LiveHub {
       for (const channel of mine) {
         const set = this.subscriptions.get(channel);
         set?.delete(subscriber);
+        this.awaitingFirstState.get(channel)?.delete(subscriber);
         if (set && set.size === 0) {
           this.subscriptions.delete(channel);
           this.lastPushAt.delete(channel);
+          this.lastFirstStateAt.delete(channel);
         }
       }
     });
@@ -156,9 +168,45 @@ export class LiveHub {
     if (!subscribers) this.subscriptions.set(channel, (subscribers = new Map()));
     subscribers.set(subscriber, audience);
     ws.send(JSON.stringify({ subscribed: channel }));
-    // The current state straight away, so a page is never stale after connecting.
-    const state = await this.snapshotFor(provider, channel, audience);
-    if (state !== null) this.send(subscriber, JSON.stringify({ channel, state }));
+    // The current state soon after subscribing (at once on a quiet channel), so a page is never
+    // stale after connecting. The snapshot is taken after the subscription is registered, so a
+    // change committed after it reaches this subscriber through the next push.
+    this.queueFirstState(channel, subscriber);
+  }
+
+  private queueFirstState(channel: string, subscriber: Subscriber): void {
+    let waiting = this.awaitingFirstState.get(channel);
+    if (!waiting) this.awaitingFirstState.set(channel, (waiting = new Set()));
+    waiting.add(subscriber);
+    if (this.firstStateTimers.has(channel) || this.closed) return;
+    const sinceLastMs = performance.now() - (this.lastFirstStateAt.get(channel) ?? -Infinity);
+    const waitMs = Math.max(0, this.options.coalesceMs - sinceLastMs);
+    this.firstStateTimers.set(
+      channel,
+      setTimeout(() => {
+        this.firstStateTimers.delete(channel);
+        this.lastFirstStateAt.set(channel, performance.now());
+        void this.sendFirstStates(channel);
+      }, waitMs),
+    );
+  }
+
+  private async sendFirstStates(channel: string): Promise<void> {
+    const waiting = this.awaitingFirstState.get(channel);
+    this.awaitingFirstState.delete(channel);
+    const subscribers = this.subscriptions.get(channel);
+    const provider = this.providerFor(channel);
+    if (!waiting || !subscribers || !provider) return;
+    const byAudience = new Map<string, Subscriber[]>();
+    for (const subscriber of waiting) {
+      const audience = subscribers.get(subscriber);
+      if (audience === undefined) continue; // gone before its first state
+      const list = byAudience.get(audience) ?? [];
+      list.push(subscriber);
+      byAudience.set(audience, list);
+    }
+    await this.sendToAudiences(provider, channel, byAudience);
+    this.stats.firstStates++;
   }
 
   private onNotify(raw: string): void {
@@ -205,13 +253,18 @@ export class LiveHub {
       list.push(subscriber);
       byAudience.set(audience, list);
     }
+    await this.sendToAudiences(provider, channel, byAudience);
+    this.stats.pushes++;
+  }
+
+  /** One snapshot per audience, the same message to each of its subscribers. */
+  private async sendToAudiences(provider: ChannelProvider, channel: string, byAudience: Map<string, Subscriber[]>): Promise<void> {
     for (const [audience, list] of byAudience) {
       const state = await this.snapshotFor(provider, channel, audience);
       if (state === null) continue;
       const message = JSON.stringify({ channel, state });
       for (const subscriber of list) this.send(subscriber, message);
     }
-    this.stats.pushes++;
   }
 
   private send(subscriber: Subscriber, message: string): void {
@@ -227,8 +280,9 @@ export class LiveHub {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of [...this.timers.values(), ...this.firstStateTimers.values()]) clearTimeout(timer);
     this.timers.clear();
+    this.firstStateTimers.clear();
     if (this.wss) {
       // i18n-exempt: a websocket close reason, read by the page's script
       for (const client of this.wss.clients) client.close(1001, "server shutting down");
