@@ -27,6 +27,7 @@ export function audienceFor(viewer: CurrentUser | null, organisationId: number):
  * always agree. Call with the database, not a transaction.
  */
 export async function roundTally(db: Kysely<Database>, roundId: number, audience: TallyAudience): Promise<Tally> {
+  // i18n-exempt: an isolation level, not words for people
   return db.transaction().setIsolationLevel("repeatable read").execute(async (trx) => {
     // Counting a round reads most of its ballots, which a hash join does in one pass. The
     // planner picks a nested loop instead (an index lookup per ballot) while the ballot table's
