@@ -178,15 +178,24 @@ export class LiveHub {
     let waiting = this.awaitingFirstState.get(channel);
     if (!waiting) this.awaitingFirstState.set(channel, (waiting = new Set()));
     waiting.add(subscriber);
-    if (this.firstStateTimers.has(channel) || this.closed) return;
-    const sinceLastMs = performance.now() - (this.lastFirstStateAt.get(channel) ?? -Infinity);
+    if (this.closed) return;
+    this.runCoalesced(channel, this.firstStateTimers, this.lastFirstStateAt, () => this.sendFirstStates(channel));
+  }
+
+  /**
+   * Leading edge: runs `work` at once on a quiet channel, and at most once per interval on a busy
+   * one, a later run gathering everything since the last. Nothing to do while one is waiting.
+   */
+  private runCoalesced(channel: string, timers: Map<string, NodeJS.Timeout>, lastRunAt: Map<string, number>, work: () => Promise<void>): void {
+    if (timers.has(channel)) return;
+    const sinceLastMs = performance.now() - (lastRunAt.get(channel) ?? -Infinity);
     const waitMs = Math.max(0, this.options.coalesceMs - sinceLastMs);
-    this.firstStateTimers.set(
+    timers.set(
       channel,
       setTimeout(() => {
-        this.firstStateTimers.delete(channel);
-        this.lastFirstStateAt.set(channel, performance.now());
-        void this.sendFirstStates(channel);
+        timers.delete(channel);
+        lastRunAt.set(channel, performance.now());
+        void work();
       }, waitMs),
     );
   }
@@ -218,19 +227,8 @@ export class LiveHub {
     }
     if (typeof parsed.channel !== "string") return;
     const channel = parsed.channel;
-    if (this.timers.has(channel) || this.closed || !this.subscriptions.has(channel)) return;
-    // Leading edge: a quiet channel pushes at once; a busy one at most once per interval, the
-    // next push gathering every change since the last.
-    const sinceLastMs = performance.now() - (this.lastPushAt.get(channel) ?? -Infinity);
-    const waitMs = Math.max(0, this.options.coalesceMs - sinceLastMs);
-    this.timers.set(
-      channel,
-      setTimeout(() => {
-        this.timers.delete(channel);
-        this.lastPushAt.set(channel, performance.now());
-        void this.flush(channel);
-      }, waitMs),
-    );
+    if (this.closed || !this.subscriptions.has(channel)) return;
+    this.runCoalesced(channel, this.timers, this.lastPushAt, () => this.flush(channel));
   }
 
   private async snapshotFor(provider: ChannelProvider, channel: string, audience: string): Promise<unknown | null> {
