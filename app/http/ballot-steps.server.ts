@@ -2,9 +2,9 @@
 // choose -> check your choices -> confirm. Each step is a plain form POST, so it works without
 // JavaScript; the chosen projects travel in the form until the ballot is confirmed.
 import { json, redirect } from "@remix-run/node";
-import { ballotFromForm, checkBallot, type BallotChoice } from "../domain/rounds/ballot.js";
+import { BallotRejected, ballotFromForm, checkBallot, type BallotChoice } from "../domain/rounds/ballot.js";
 import { messageFor } from "../domain/messages.js";
-import { ballotRulesOf, BallotRejected } from "../services/rounds/voting.server.js";
+import { ballotRulesOf } from "../domain/rounds/rules.js";
 import { serialiseBallotReceipt } from "./cookies.server.js";
 import type { FormValues } from "./forms.server.js";
 import { pageErrorFrom } from "./rounds.server.js";

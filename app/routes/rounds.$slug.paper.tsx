@@ -12,7 +12,7 @@ import { ballotPage } from "../http/ballot-page.server";
 import { formErrors, parseValues, readFormValues, type FormValues } from "../http/forms.server";
 import { pageErrorFrom } from "../http/rounds.server";
 import { acceptBatch, createPaperBatch, keyPaperSheet, listBatches, reconcileBatch } from "../services/rounds/paper.server";
-import { BallotRejected } from "../services/rounds/voting.server";
+import { BallotRejected } from "../domain/rounds/ballot";
 import { isOfficerFor } from "../services/rounds/access.server";
 import { t } from "../i18n/translate";
 

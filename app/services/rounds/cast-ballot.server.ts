@@ -5,7 +5,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
-import { BallotRejected, checkBallot, type BallotChoice, type BallotRules } from "../../domain/rounds/ballot.js";
+import { BallotRejected, checkBallot, type BallotChoice } from "../../domain/rounds/ballot.js";
 import { isUniqueViolation, sqlState } from "../db-errors.js";
 import { announceCommitted } from "../live-announce.server.js";
 import { readableCode } from "../../domain/rounds/codes.js";

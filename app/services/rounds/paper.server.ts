@@ -3,13 +3,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
-import { checkBallot, type BallotChoice } from "../../domain/rounds/ballot.js";
+import { BallotRejected, checkBallot, type BallotChoice } from "../../domain/rounds/ballot.js";
 import { canonicalJson } from "../../domain/ledger/canonical.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { notifyLive, requireOfficerFor } from "./access.server.js";
-import { BallotRejected, ballotRulesOf, insertBallot, readRoundForVoting } from "./voting.server.js";
+import { ballotRulesOf } from "../../domain/rounds/rules.js";
+import { insertBallot, readRoundForVoting } from "./voting.server.js";
 
 export const MAX_SHEETS_PER_BATCH = 2_000;
 

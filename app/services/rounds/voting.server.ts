@@ -4,17 +4,14 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import type { BallotChannel } from "../../../db/schema-rounds.js";
 import { DomainError } from "../../domain/errors.js";
-import { BallotRejected, type BallotChoice } from "../../domain/rounds/ballot.js";
+import type { BallotChoice } from "../../domain/rounds/ballot.js";
 import { normaliseCode, readableCode } from "../../domain/rounds/codes.js";
 import { sha256Hex } from "../../domain/ledger/hashing.js";
-import { ballotRulesOf } from "../../domain/rounds/rules.js";
 import { recordAudit } from "../audit.server.js";
 import type { Actor } from "../current-user.js";
 import { castBallot } from "./cast-ballot.server.js";
 import { holdRoundShared } from "./round-lock.server.js";
 import { requireOfficerFor, requireSignedIn } from "./access.server.js";
-
-export { BallotRejected, ballotRulesOf, normaliseCode };
 
 export const MAX_CODES_PER_BATCH = 5_000;
 export type RoundRow = Awaited<ReturnType<typeof readRoundForVoting>>;
