@@ -183,21 +183,26 @@ export function processTree(pid: number | undefined): number[] {
   return [pid, ...children];
 }
 
-/** CPU time used so far by a process and its children, in ms. */
-export function treeCpuMs(pid: number | undefined): number | undefined {
-  const times = processTree(pid).map(processCpuMs).filter((ms): ms is number => ms !== undefined);
-  return times.length === 0 ? undefined : times.reduce((a, b) => a + b, 0);
+/** A per-process figure (CPU ms, RSS KiB) summed over a process and its children. */
+function sumOverTree(pid: number | undefined, read: (pid: number) => number | undefined): number | undefined {
+  const values = processTree(pid).map(read).filter((value): value is number => value !== undefined);
+  return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
 }
+
+/** CPU time used so far by a process and its children, in ms. */
+export const treeCpuMs = (pid: number | undefined) => sumOverTree(pid, processCpuMs);
 
 /** Resident set size of a process and its children in KiB. */
-export function treeRssKiB(pid: number | undefined): number | undefined {
-  const sizes = processTree(pid).map(rssKiB).filter((kib): kib is number => kib !== undefined);
-  return sizes.length === 0 ? undefined : sizes.reduce((a, b) => a + b, 0);
-}
+export const treeRssKiB = (pid: number | undefined) => sumOverTree(pid, rssKiB);
 
 /** CPU used so far by the PostgreSQL backends serving `database` (same machine only). */
-export async function databaseCpuMs(admin: pg.Client, database: string): Promise<Map<number, number>> {
-  const rows = await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [database]);
+export function databaseCpuMs(admin: pg.Client, database: string): Promise<Map<number, number>> {
+  return cpuOfBackends(admin, "select pid from pg_stat_activity where datname = $1", [database]);
+}
+
+/** CPU used so far by each PostgreSQL process a pg_stat_activity query lists, by pid. */
+async function cpuOfBackends(admin: pg.Client, query: string, values: unknown[] = []): Promise<Map<number, number>> {
+  const rows = await admin.query<{ pid: number }>(query, values);
   const out = new Map<number, number>();
   for (const { pid } of rows.rows) {
     const ms = processCpuMs(pid);
@@ -210,14 +215,8 @@ export async function databaseCpuMs(admin: pg.Client, database: string): Promise
  * CPU used so far by the cluster's own processes (WAL writer, checkpointer, background writer,
  * autovacuum): work the ballots cause that no client backend is billed for.
  */
-export async function postgresBackgroundCpuMs(admin: pg.Client): Promise<Map<number, number>> {
-  const rows = await admin.query<{ pid: number }>("select pid from pg_stat_activity where backend_type <> 'client backend'");
-  const out = new Map<number, number>();
-  for (const { pid } of rows.rows) {
-    const ms = processCpuMs(pid);
-    if (ms !== undefined) out.set(pid, ms);
-  }
-  return out;
+export function postgresBackgroundCpuMs(admin: pg.Client): Promise<Map<number, number>> {
+  return cpuOfBackends(admin, "select pid from pg_stat_activity where backend_type <> 'client backend'");
 }
 
 /** Checkpoints the cluster has started so far (timed and requested). */
