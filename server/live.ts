@@ -206,15 +206,12 @@ export class LiveHub {
     const subscribers = this.subscriptions.get(channel);
     const provider = this.providerFor(channel);
     if (!waiting || !subscribers || !provider) return;
-    const byAudience = new Map<string, Subscriber[]>();
-    for (const subscriber of waiting) {
+    // Those gone before their first state have no audience any more, and are left out.
+    const stillHere = [...waiting].flatMap((subscriber): [Subscriber, string][] => {
       const audience = subscribers.get(subscriber);
-      if (audience === undefined) continue; // gone before its first state
-      const list = byAudience.get(audience) ?? [];
-      list.push(subscriber);
-      byAudience.set(audience, list);
-    }
-    await this.sendToAudiences(provider, channel, byAudience);
+      return audience === undefined ? [] : [[subscriber, audience]];
+    });
+    await this.sendToAudiences(provider, channel, stillHere);
     this.stats.firstStates++;
   }
 
@@ -245,18 +242,18 @@ export class LiveHub {
     const subscribers = this.subscriptions.get(channel);
     const provider = this.providerFor(channel);
     if (!subscribers || !provider) return;
+    await this.sendToAudiences(provider, channel, subscribers);
+    this.stats.pushes++;
+  }
+
+  /** One snapshot per audience, the same message to each of its subscribers. */
+  private async sendToAudiences(provider: ChannelProvider, channel: string, subscribers: Iterable<[Subscriber, string]>): Promise<void> {
     const byAudience = new Map<string, Subscriber[]>();
     for (const [subscriber, audience] of subscribers) {
       const list = byAudience.get(audience) ?? [];
       list.push(subscriber);
       byAudience.set(audience, list);
     }
-    await this.sendToAudiences(provider, channel, byAudience);
-    this.stats.pushes++;
-  }
-
-  /** One snapshot per audience, the same message to each of its subscribers. */
-  private async sendToAudiences(provider: ChannelProvider, channel: string, byAudience: Map<string, Subscriber[]>): Promise<void> {
     for (const [audience, list] of byAudience) {
       const state = await this.snapshotFor(provider, channel, audience);
       if (state === null) continue;
