@@ -9,6 +9,7 @@ export const WORKER_INDEX_ENV = "POTLUCK_WORKER_INDEX";
 /** A worker that dies sooner than this after starting is failing to start, not crashing. */
 const MIN_UPTIME_MS = 5_000;
 const RESTART_DELAY_MS = 1_000;
+/** Early deaths in a row after which the primary stops instead of restarting again. */
 const MAX_EARLY_DEATHS = 3;
 
 export function runWorkers(count: number, shutdownTimeoutMs: number): void {
@@ -31,7 +32,9 @@ export function runWorkers(count: number, shutdownTimeoutMs: number): void {
         return;
       }
       console.error(`[potluck] worker ${index} exited (${signal ?? `code ${code}`})`);
-      if (Date.now() - startedAt < MIN_UPTIME_MS && ++earlyDeaths >= MAX_EARLY_DEATHS) {
+      // Only deaths in a row count: a worker that ran a while was not failing to start.
+      if (Date.now() - startedAt >= MIN_UPTIME_MS) earlyDeaths = 0;
+      else if (++earlyDeaths >= MAX_EARLY_DEATHS) {
         console.error("[potluck] workers keep failing to start; stopping");
         stop(1);
         return;
