@@ -71,7 +71,12 @@ export async function expectAccessibleWithoutJs(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Signs out and waits for the redirect that clears the session cookie: a page opened before
+ * that arrives would still be sent with the old cookie and be seen signed in.
+ */
 export async function signOut(page: Page): Promise<void> {
   await page.goto("/sign-out");
   await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL((url) => url.searchParams.get("signedOut") === "1");
 }

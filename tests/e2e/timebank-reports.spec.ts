@@ -1,4 +1,4 @@
-import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn } from "./helpers";
+import { test, expect, DEMO_PASSWORD, expectAccessible, expectAccessibleWithoutJs, signIn, signOut } from "./helpers";
 
 // The Millbrook demo has three confirmed exchanges in the last week (a lift, gardening, computer
 // help); these journeys add their own partners and payments and never change those.
@@ -123,8 +123,7 @@ test("settings refuse limits that exclude a balance; starting a timebank, a pled
   await expect(page.getByText("will be written off from the timebank's own hours")).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto("/sign-out");
-  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "megan.davies@example.org", DEMO_PASSWORD);
   await page.goto("/timebanks/millbrook");
   await page.getByRole("link", { name: "Your profile, week and exchanges" }).click();

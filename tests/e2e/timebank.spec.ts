@@ -1,11 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, DEMO_PASSWORD, expectAccessible, signIn, signOut as signOutOnly, uniqueEmail } from "./helpers";
-
-/** Signs out and waits for the signed-out page, so the next navigation does not race the form post. */
-async function signOut(page: Page) {
-  await signOutOnly(page);
-  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
-}
+import { test, expect, DEMO_PASSWORD, expectAccessible, signIn, signOut, uniqueEmail } from "./helpers";
 
 async function openHostelTimebank(page: Page) {
   await page.getByRole("link", { name: "Timebanks" }).click();
