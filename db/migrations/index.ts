@@ -12,6 +12,7 @@ import * as m0010 from "./0010_ledger_checks_in_triggers.js";
 import * as m0011 from "./0011_cast_ballot_function.js";
 import * as m0012 from "./0012_ballot_references_without_locks.js";
 import * as m0013 from "./0013_ballot_plans_that_scale.js";
+import * as m0014 from "./0014_ballot_plans_on_indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0011_cast_ballot_function": m0011,
   "0012_ballot_references_without_locks": m0012,
   "0013_ballot_plans_that_scale": m0013,
+  "0014_ballot_plans_on_indexes": m0014,
 };
