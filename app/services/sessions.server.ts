@@ -72,16 +72,17 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: number): Pro
   return row ? currentUserFromRow(row) : null;
 }
 
-/** The user a session token belongs to, or null when it is unknown or expired. One query for every request. */
+/**
+ * The user a session token belongs to, or null when it is unknown or expired. One statement
+ * for every request: user_for_session() (migration 0015) returns the same row as
+ * currentUserQuery, from a plan the connection keeps.
+ */
 export async function userForSessionToken(
   db: Kysely<Database>,
   token: string,
   now: Date = new Date(),
 ): Promise<CurrentUser | null> {
-  const row = await currentUserQuery(db)
-    .innerJoin("session", "session.user_id", "app_user.id")
-    .where("session.token_hash", "=", hashToken(token))
-    .where("session.expires_at", ">", now)
-    .executeTakeFirst();
+  const result = await sql<CurrentUserRow>`select * from user_for_session(${hashToken(token)}, ${now})`.execute(db);
+  const row = result.rows[0];
   return row ? currentUserFromRow(row) : null;
 }

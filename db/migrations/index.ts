@@ -13,6 +13,7 @@ import * as m0011 from "./0011_cast_ballot_function.js";
 import * as m0012 from "./0012_ballot_references_without_locks.js";
 import * as m0013 from "./0013_ballot_plans_that_scale.js";
 import * as m0014 from "./0014_ballot_plans_on_indexes.js";
+import * as m0015 from "./0015_user_for_session_function.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "0012_ballot_references_without_locks": m0012,
   "0013_ballot_plans_that_scale": m0013,
   "0014_ballot_plans_on_indexes": m0014,
+  "0015_user_for_session_function": m0015,
 };

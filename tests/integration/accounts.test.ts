@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../../db/client.js";
+import { sql } from "kysely";
+import { createDb, type DbHandle } from "../../db/client.js";
 import { DomainError } from "../../app/domain/errors.js";
 import {
   changePassword,
@@ -12,7 +13,7 @@ import {
 import type { Actor } from "../../app/services/current-user.js";
 import { latestMessageTo } from "../../app/services/outbox.server.js";
 import { grantRole, revokeRole } from "../../app/services/people.server.js";
-import { loadCurrentUser, userForSessionToken } from "../../app/services/sessions.server.js";
+import { createSession, loadCurrentUser, SESSION_LIFETIME_MS, userForSessionToken } from "../../app/services/sessions.server.js";
 import { SIGN_IN_LIMITS, signIn } from "../../app/services/sign-in.server.js";
 import { testDatabases } from "./databases.js";
 
@@ -193,6 +194,39 @@ describe.each(testDatabases)("accounts on $name", (database) => {
     expect(await userForSessionToken(handle.db, session.sessionToken)).toBeNull();
     await expect(signIn(handle.db, { email: "reg@example.org", password: "reg's second password" }, { ip: freshIp() })).resolves.toMatchObject({ userId });
     expect(await auditFor("password.reset", userId)).toHaveLength(1);
+  });
+
+  it("finds a session's person by index however many sessions there are, and no one for an expired session", async () => {
+    const userId = await registerResident(handle.db, { name: "Sid Session", email: "sid@example.org", password: "sid's password 1", area: null }, anonymous());
+    await grantRole(handle.db, adminActor, { userId, role: "officer", organisationId: councilId });
+    const at = new Date("2026-06-01T12:00:00Z");
+    const token = await createSession(handle.db, userId, null, at);
+    // One connection throughout, so the plan it keeps is the one measured: made while the
+    // session table is small, then used with thousands more sessions.
+    const one = database.name === "postgres" ? await createDb({ databaseUrl: handle.url!, poolMax: 1 }) : handle;
+    try {
+      // The tables analysed while small, as autovacuum does early in a database's life.
+      await sql`analyze session, app_user, user_role`.execute(one.db);
+      for (let i = 0; i < 6; i++) expect((await userForSessionToken(one.db, token, at))?.id).toBe(userId);
+      await sql`insert into session (token_hash, user_id, ip, expires_at)
+        select md5(g::text) || md5('s' || g::text), ${userId}, null, ${at}::timestamptz + interval '1 day' from generate_series(1, 3000) g`.execute(one.db);
+      const read = await one.db.transaction().execute(async (trx) => {
+        const found = await userForSessionToken(trx, token, at);
+        const counts = await sql<{ scanned: string }>`select pg_stat_get_xact_tuples_returned('session'::regclass)::text as scanned`.execute(trx);
+        return { found, scanned: Number(counts.rows[0]!.scanned) };
+      });
+      expect(read.found).toEqual(await loadCurrentUser(handle.db, userId));
+      expect(read.found?.roles).toEqual([
+        { role: "resident", organisationId: null },
+        { role: "officer", organisationId: councilId },
+      ]);
+      // A sequential scan would read all 3,000 sessions; the index reads the one.
+      expect(read.scanned).toBeLessThan(10);
+    } finally {
+      if (one !== handle) await one.close();
+    }
+    expect(await userForSessionToken(handle.db, token, new Date(at.getTime() + SESSION_LIFETIME_MS + 1))).toBeNull();
+    expect(await userForSessionToken(handle.db, "not-a-session-token", at)).toBeNull();
   });
 
   it("keeps the audit trail append-only, even against raw SQL", async () => {
