@@ -33,7 +33,7 @@ async function expectDomainError(promise: Promise<unknown>, code: string): Promi
 }
 
 describe.each(testDatabases)("accounts on $name", (database) => {
-  let handle: DbHandle;
+  let handle: DbHandle & { url?: string };
   let adminActor: Actor;
   let councilId: number;
 
