@@ -14,6 +14,7 @@ import * as m0012 from "./0012_ballot_references_without_locks.js";
 import * as m0013 from "./0013_ballot_plans_that_scale.js";
 import * as m0014 from "./0014_ballot_plans_on_indexes.js";
 import * as m0015 from "./0015_user_for_session_function.js";
+import * as m0016 from "./0016_round_tally_function.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0013_ballot_plans_that_scale": m0013,
   "0014_ballot_plans_on_indexes": m0014,
   "0015_user_for_session_function": m0015,
+  "0016_round_tally_function": m0016,
 };

@@ -7,6 +7,7 @@ import { acceptBatch, createPaperBatch, keyPaperSheet, reconcileBatch, rekeyShee
 import { addComment, hideContent, listProposals, reviewProposal, setSupport, submitProposal, withdrawProposal, getProposal } from "../../app/services/rounds/proposals.server.js";
 import { advanceDueRounds, councilBudgetAccount, createRound, movePhase, roundPotAccount, updateRound } from "../../app/services/rounds/rounds.server.js";
 import { roundTally } from "../../app/services/rounds/tally.server.js";
+import { loadCurrentUser } from "../../app/services/sessions.server.js";
 import { announceCommitted } from "../../app/services/live-announce.server.js";
 import { castCodeBallot, castOnlineBallot, checkReceipt, generateVotingCodes, publishedBallots } from "../../app/services/rounds/voting.server.js";
 import { testDatabases } from "./databases.js";
@@ -130,6 +131,30 @@ describe.each(testDatabases)("budget rounds on $name", (database) => {
     const tally = await roundTally(handle.db, roundId, "public");
     expect(tally.turnout.online).toBe(1);
     expect(tally.projects!.reduce((sum, p) => sum + p.votes, 0)).toBe(1);
+  });
+
+  it("reads turnout and counts from one snapshot, so they agree while ballots arrive", async () => {
+    const { roundId, projectIds } = await roundInVoting(handle);
+    const ids = (await sql<{ id: number }>`
+      insert into app_user (name, email, email_normalised, area)
+      select 'Snapshot ' || g, 'snapshot' || g || '-' || ${roundId} || '@example.org', 'snapshot' || g || '-' || ${roundId} || '@example.org', 'Riverside'
+      from generate_series(1, 100) g returning id`.execute(handle.db)).rows.map((r) => r.id);
+    const voters = await Promise.all(ids.map(async (id) => ({ user: (await loadCurrentUser(handle.db, id))!, ip: "192.0.2.11" })));
+    // Every ballot chooses exactly two projects: any tally read mid-stream must count twice
+    // as many choices as ballots.
+    let casting = true;
+    const ballots = Promise.all(voters.map((voter, i) => castOnlineBallot(handle.db, voter, roundId, approve(projectIds[i % 3]!, projectIds[(i + 1) % 3]!)))).finally(() => (casting = false));
+    const reads: { turnout: number; votes: number }[] = [];
+    while (casting || reads.length === 0) {
+      const tally = await roundTally(handle.db, roundId, "public");
+      reads.push({ turnout: tally.turnout.total, votes: tally.projects!.reduce((sum, p) => sum + p.votes, 0) });
+    }
+    await ballots;
+    const final = await roundTally(handle.db, roundId, "officer");
+    reads.push({ turnout: final.turnout.total, votes: final.projects!.reduce((sum, p) => sum + p.votes, 0) });
+    expect(reads.filter((r) => r.votes !== 2 * r.turnout)).toEqual([]);
+    expect(reads.at(-1)).toEqual({ turnout: 100, votes: 200 });
+    await expect(roundTally(handle.db, 999_999, "officer")).rejects.toMatchObject({ code: "round_not_found" });
   });
 
   it("announces a ballot on the round's live channel after it commits, and a refused one not at all", async () => {

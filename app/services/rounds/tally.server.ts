@@ -1,5 +1,5 @@
 // The tally of a round. Hidden rounds show turnout to everyone and counts only to the round's
-// officers until voting closes; this function is the one place that decides.
+// officers until voting closes; round_tally() in the database is the one place that decides.
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
@@ -22,61 +22,39 @@ export function audienceFor(viewer: CurrentUser | null, organisationId: number):
   return isOfficerFor(viewer, organisationId) ? "officer" : "public";
 }
 
-/**
- * Reads turnout and counts from one snapshot of the database (repeatable read), so the two
- * always agree. Call with the database, not a transaction.
- */
-export async function roundTally(db: Kysely<Database>, roundId: number, audience: TallyAudience): Promise<Tally> {
-  // i18n-exempt: an isolation level, not words for people
-  return db.transaction().setIsolationLevel("repeatable read").execute(async (trx) => {
-    // Counting a round reads most of its ballots, which a hash join does in one pass. The
-    // planner picks a nested loop instead (an index lookup per ballot) while the ballot table's
-    // statistics still describe it as nearly empty, as on a round's first day until autovacuum
-    // comes by: measured, that made each count read grow with the round and slowed the tally.
-    await sql`set local enable_nestloop = off`.execute(trx);
-    return tallyIn(trx, roundId, audience);
-  });
+interface TallyRow {
+  phase: string;
+  counts_visible: boolean;
+  turnout: Partial<Record<"online" | "code" | "paper", number | string>>;
+  projects: FrozenRules["projects"] | null;
+  /** [proposal id, votes, points] for each proposal with a vote. */
+  counts: [number, number | string, number | string][] | null;
 }
 
-async function tallyIn(db: Kysely<Database>, roundId: number, audience: TallyAudience): Promise<Tally> {
-  const round = await db
-    .selectFrom("budget_round")
-    .select(["id", "phase", "live_counts", "frozen_rules"])
-    .where("id", "=", roundId)
-    .executeTakeFirst();
-  if (!round) throw new DomainError("round_not_found", { status: 404 });
-  const countsVisible = round.live_counts === "public" || round.phase === "closed" || audience === "officer";
-  const turnoutRows = await db
-    .selectFrom("ballot")
-    .select(["channel", sql<bigint>`count(*)`.as("n")])
-    .where("round_id", "=", roundId)
-    .where("superseded_at", "is", null)
-    .groupBy("channel")
-    .execute();
+/**
+ * Turnout and, when this audience may see them, the counts: one statement, round_tally()
+ * (migration 0016), which reads both from one snapshot so they always agree, and which decides
+ * whether the counts are visible. Hidden counts are not even computed for the public.
+ */
+export async function roundTally(db: Kysely<Database>, roundId: number, audience: TallyAudience): Promise<Tally> {
+  const result = await sql<TallyRow>`select * from round_tally(${roundId}::int, ${audience === "officer"})`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new DomainError("round_not_found", { status: 404 });
   const turnout = { online: 0, code: 0, paper: 0, total: 0 };
-  for (const row of turnoutRows) {
-    turnout[row.channel] = Number(row.n);
-    turnout.total += Number(row.n);
+  for (const channel of ["online", "code", "paper"] as const) {
+    turnout[channel] = Number(row.turnout[channel] ?? 0);
+    turnout.total += turnout[channel];
   }
-  if (!countsVisible) return { roundId, phase: round.phase, countsVisible, turnout, projects: null };
+  if (!row.counts_visible) return { roundId, phase: row.phase, countsVisible: false, turnout, projects: null };
 
-  const frozen = round.frozen_rules as FrozenRules | null;
-  const counts = await db
-    .selectFrom("ballot_choice")
-    .innerJoin("ballot", "ballot.id", "ballot_choice.ballot_id")
-    .select(["ballot_choice.proposal_id", sql<bigint>`count(*)`.as("votes"), sql<bigint>`sum(ballot_choice.points)::int8`.as("points")])
-    .where("ballot.round_id", "=", roundId)
-    .where("ballot.superseded_at", "is", null)
-    .groupBy("ballot_choice.proposal_id")
-    .execute();
-  const byId = new Map(counts.map((c) => [c.proposal_id, c]));
-  const projects = (frozen?.projects ?? []).map((p) => ({
+  const byId = new Map((row.counts ?? []).map(([proposalId, votes, points]) => [proposalId, { votes: Number(votes), points: Number(points) }]));
+  const projects = (row.projects ?? []).map((p) => ({
     id: p.id,
     title: p.title,
     costMinor: p.costMinor,
-    votes: Number(byId.get(p.id)?.votes ?? 0n),
-    points: Number(byId.get(p.id)?.points ?? 0n),
+    votes: byId.get(p.id)?.votes ?? 0,
+    points: byId.get(p.id)?.points ?? 0,
   }));
   projects.sort((a, b) => b.points - a.points || b.votes - a.votes || a.id - b.id);
-  return { roundId, phase: round.phase, countsVisible, turnout, projects };
+  return { roundId, phase: row.phase, countsVisible: true, turnout, projects };
 }
