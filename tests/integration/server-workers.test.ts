@@ -33,20 +33,27 @@ describe.runIf(postgres)("the server with several processes", () => {
 
   /** A GET on a new connection each time, so no request rides on a connection a killed worker held. */
   const get = (pathname: string) =>
-    new Promise<{ status: number }>((resolve, reject) => {
+    new Promise<{ status: number; type: string }>((resolve, reject) => {
       const request = http.get({ host: "127.0.0.1", port: server.port, path: pathname, agent: false, timeout: 10_000 }, (response) => {
         response.resume();
-        response.on("end", () => resolve({ status: response.statusCode ?? 0 }));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "" }));
       });
       request.on("timeout", () => request.destroy(new Error(`GET ${pathname} timed out`)));
       request.on("error", reject);
     });
   const workers = () => processTree(server.pid).slice(1);
 
-  it("serves pages from two worker processes under one primary", async () => {
+  it("serves pages and public files from two worker processes under one primary", async () => {
     expect(workers()).toHaveLength(2);
     for (let i = 0; i < 6; i++) expect((await get("/rounds")).status).toBe(200);
     expect((await get("/healthz")).status).toBe(200);
+    // Public files are found by their folder; a page named like a public folder is still the page.
+    expect(await get("/styles/potluck.css")).toMatchObject({ status: 200, type: expect.stringContaining("text/css") });
+    expect(await get("/favicon.svg")).toMatchObject({ status: 200, type: expect.stringContaining("image/svg+xml") });
+    expect(await get("/easy-read/pot.svg")).toMatchObject({ status: 200, type: expect.stringContaining("image/svg+xml") });
+    expect(await get("/easy-read")).toMatchObject({ status: 200, type: expect.stringContaining("text/html") });
+    expect(await get("/easy-read/voting")).toMatchObject({ status: 200, type: expect.stringContaining("text/html") });
+    expect((await get("/styles/no-such-file.css")).status).toBe(404);
   });
 
   it("replaces a worker that dies, while the other keeps serving", async () => {
