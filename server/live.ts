@@ -68,6 +68,13 @@ export class LiveHub {
   private readonly awaitingFirstState = new Map<string, Set<Subscriber>>();
   private readonly firstStateTimers = new Map<string, NodeJS.Timeout>();
   private readonly lastFirstStateAt = new Map<string, number>();
+  /**
+   * Per channel, the snapshot-and-send work under way; the next waits for it. So a channel's
+   * states reach every subscriber in the order they were read: a first state read alongside a
+   * push could otherwise overtake it, and a quiet page would keep the older state until the
+   * next change.
+   */
+  private readonly inProgress = new Map<string, Promise<void>>();
   private readonly providers: { prefix: string; provider: ChannelProvider }[] = [];
   private wss: WebSocketServer | null = null;
   private unlisten: (() => Promise<void>) | null = null;
@@ -179,7 +186,7 @@ export class LiveHub {
     if (!waiting) this.awaitingFirstState.set(channel, (waiting = new Set()));
     waiting.add(subscriber);
     if (this.closed) return;
-    this.runCoalesced(channel, this.firstStateTimers, this.lastFirstStateAt, () => this.sendFirstStates(channel));
+    this.runCoalesced(channel, this.firstStateTimers, this.lastFirstStateAt, () => this.serially(channel, () => this.sendFirstStates(channel)));
   }
 
   /**
@@ -198,6 +205,18 @@ export class LiveHub {
         void work();
       }, waitMs),
     );
+  }
+
+  private serially(channel: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.inProgress.get(channel) ?? Promise.resolve();
+    const run: Promise<void> = previous
+      .then(work)
+      .catch((error: Error) => console.error(`[live] sending ${channel} failed:`, error.message))
+      .finally(() => {
+        if (this.inProgress.get(channel) === run) this.inProgress.delete(channel);
+      });
+    this.inProgress.set(channel, run);
+    return run;
   }
 
   private async sendFirstStates(channel: string): Promise<void> {
@@ -225,7 +244,7 @@ export class LiveHub {
     if (typeof parsed.channel !== "string") return;
     const channel = parsed.channel;
     if (this.closed || !this.subscriptions.has(channel)) return;
-    this.runCoalesced(channel, this.timers, this.lastPushAt, () => this.flush(channel));
+    this.runCoalesced(channel, this.timers, this.lastPushAt, () => this.serially(channel, () => this.flush(channel)));
   }
 
   private async snapshotFor(provider: ChannelProvider, channel: string, audience: string): Promise<unknown | null> {

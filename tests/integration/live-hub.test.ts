@@ -1,5 +1,6 @@
 // The live hub on a real websocket: a crowd subscribing together shares snapshots, each
-// subscriber gets a state taken after it subscribed, and changes are pushed coalesced.
+// subscriber gets a state taken after it subscribed, changes are pushed coalesced, and a
+// channel's states arrive in the order they were read.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,8 @@ describe("the live hub", () => {
   let port: number;
   /** What the provider's state is now; each snapshot reads it. */
   let version = 0;
+  /** When set, the next snapshot is read at once but takes 300 ms to arrive, like a slow query. */
+  let slowNextSnapshot = false;
   const snapshots: { channel: string; audience: string; at: number }[] = [];
 
   beforeAll(async () => {
@@ -26,7 +29,12 @@ describe("the live hub", () => {
       audienceOf: async (_channel, request) => (request.headers["x-audience"] === "officer" ? "officer" : "public"),
       snapshot: async (channel, audience) => {
         snapshots.push({ channel, audience, at: performance.now() });
-        return { version, audience };
+        const read = version;
+        if (slowNextSnapshot) {
+          slowNextSnapshot = false;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return { version: read, audience };
       },
     });
     await hub.start(server);
@@ -101,6 +109,29 @@ describe("the live hub", () => {
     await hub.publish("test:change", null);
     await until("the pushed change", () => client.states.some((s) => s.version === 2));
     client.socket.close();
+  });
+
+  it("sends a channel's states to each subscriber in the order they were read", async () => {
+    version = 10;
+    const first = await subscribe("test:order");
+    await until("the first subscriber's state", () => first.states.length === 1);
+    // The second subscriber waits for its first state (a crowd's interval) while a change is
+    // pushed to both; whichever of the two snapshots is read first is the slow one.
+    const second = await subscribe("test:order");
+    await until("the second subscription", () => second.subscribedAt > 0);
+    version = 11;
+    slowNextSnapshot = true;
+    const before = snapshots.length;
+    await hub.publish("test:order", null);
+    await until("a snapshot to be under way", () => snapshots.slice(before).some((s) => s.channel === "test:order"));
+    version = 12;
+    await until("the newest state", () => second.states.some((s) => s.version === 12) && first.states.some((s) => s.version >= 11), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const versions = second.states.map((s) => s.version);
+    expect(versions, "states in the order they were read").toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBe(12);
+    expect(first.states.map((s) => s.version)).toEqual([10, 11]);
+    for (const client of [first, second]) client.socket.close();
   });
 
   it("sends nothing to a subscriber that left before its first state", async () => {
