@@ -7,9 +7,9 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { sql } from "kysely";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { DbHandle } from "../db/client.js";
+import { LIVE_NOTIFY_CHANNEL } from "../app/services/live-announce.server.js";
 
 export const LIVE_PATH = "/live";
-export const NOTIFY_CHANNEL = "potluck_live";
 const CHANNEL_PATTERN = /^[a-z]+:[a-z0-9:-]{1,60}$/;
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 const MAX_MESSAGE_BYTES = 1024;
@@ -88,7 +88,7 @@ export class LiveHub {
   }
 
   async start(server: HttpServer): Promise<void> {
-    this.unlisten = await this.handle.listen(NOTIFY_CHANNEL, (payload) => this.onNotify(payload));
+    this.unlisten = await this.handle.listen(LIVE_NOTIFY_CHANNEL, (payload) => this.onNotify(payload));
     this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
     server.on("upgrade", (request, socket, head) => {
       const path = (request.url ?? "").split("?")[0];
@@ -105,7 +105,7 @@ export class LiveHub {
     if (!CHANNEL_PATTERN.test(channel)) throw new Error(`invalid live channel: ${channel}`);
     const message = JSON.stringify({ channel, payload });
     if (Buffer.byteLength(message) > NOTIFY_PAYLOAD_MAX_BYTES) throw new Error("live payload too large");
-    await sql`select pg_notify(${NOTIFY_CHANNEL}, ${message})`.execute(this.handle.db);
+    await sql`select pg_notify(${LIVE_NOTIFY_CHANNEL}, ${message})`.execute(this.handle.db);
   }
 
   subscriberCount(channel?: string): number {

@@ -4,6 +4,7 @@ import type { Database } from "../../../db/schema.js";
 import { DomainError } from "../../domain/errors.js";
 import { hasRole } from "../../domain/roles.js";
 import type { Actor, CurrentUser } from "../current-user.js";
+import { LIVE_NOTIFY_CHANNEL } from "../live-announce.server.js";
 
 export function isOfficerFor(user: CurrentUser | null, organisationId: number): boolean {
   if (!user) return false;
@@ -27,5 +28,5 @@ export function isModerator(user: CurrentUser | null): boolean {
 
 /** Sends a live event when (and only if) the surrounding transaction commits. */
 export async function notifyLive(db: Kysely<Database>, channel: string): Promise<void> {
-  await sql`select pg_notify('potluck_live', ${JSON.stringify({ channel, payload: null })})`.execute(db);
+  await sql`select pg_notify(${LIVE_NOTIFY_CHANNEL}, ${JSON.stringify({ channel, payload: null })})`.execute(db);
 }
